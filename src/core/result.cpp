@@ -1,0 +1,108 @@
+// Lookups and text helpers over the result record. Kept apart from makeResult so that reading, comparing and
+// exporting saved results never depend on scoring.
+#include "core/result.hpp"
+
+#include <cstdio>
+
+namespace rekindle::core {
+
+namespace {
+
+bool sameContributions(const std::vector<Contribution>& a, const std::vector<Contribution>& b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i) {
+        const auto& x = a[i];
+        const auto& y = b[i];
+        if (x.questionId != y.questionId || x.answer != y.answer || x.weight != y.weight || x.reversed != y.reversed ||
+            x.points != y.points || x.maxPoints != y.maxPoints)
+            return false;
+    }
+    return true;
+}
+
+bool sameBands(const std::vector<BandRecord>& a, const std::vector<BandRecord>& b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i)
+        if (a[i].minPercent != b[i].minPercent || a[i].maxPercent != b[i].maxPercent || a[i].label != b[i].label)
+            return false;
+    return true;
+}
+
+}  // namespace
+
+bool DimensionRecord::operator==(const DimensionRecord& o) const {
+    return id == o.id && label == o.label && raw == o.raw && max == o.max && percent == o.percent && band == o.band &&
+           bandLabel == o.bandLabel && interpretation == o.interpretation && meaningfulChange == o.meaningfulChange &&
+           enoughAnswers == o.enoughAnswers && questionsTargeting == o.questionsTargeting &&
+           questionsAnswered == o.questionsAnswered && sameBands(bands, o.bands) &&
+           sameContributions(contributions, o.contributions) && extra == o.extra;
+}
+
+bool TipRecord::operator==(const TipRecord& o) const {
+    return id == o.id && title == o.title && relevance == o.relevance && raw == o.raw && max == o.max &&
+           rank == o.rank && suppressed == o.suppressed && suppressedBy == o.suppressedBy &&
+           enoughAnswers == o.enoughAnswers && sameContributions(contributions, o.contributions) && extra == o.extra;
+}
+
+std::vector<const TipRecord*> ResultRecord::topTipRecords(int n) const {
+    if (n <= 0) n = topTips;
+    std::vector<const TipRecord*> out;
+    // Saved order is the ranking, but an edited or older file may not be sorted: select by rank.
+    for (int r = 1; r <= n; ++r)
+        for (const auto& t : tips)
+            if (t.rank == r && !t.suppressed) {
+                out.push_back(&t);
+                break;
+            }
+    return out;
+}
+
+const TipRecord* ResultRecord::topTip() const {
+    auto top = topTipRecords(1);
+    return top.empty() ? nullptr : top.front();
+}
+
+std::string ResultRecord::notesText() const {
+    std::string out;
+    // The free note first: it is what a person searches for most.
+    auto it = notes.find("note");
+    if (it != notes.end() && !it->second.empty()) out = it->second;
+    for (const auto& [key, text] : notes) {
+        if (key == "note" || text.empty()) continue;
+        if (!out.empty()) out += '\n';
+        out += text;
+    }
+    return out;
+}
+
+std::string rawAnswerText(const Answer& answer) {
+    switch (answer.kind) {
+        case Answer::Kind::None: return {};
+        case Answer::Kind::Choice: return answer.choice;
+        case Answer::Kind::Choices: {
+            std::string out;
+            for (const auto& c : answer.choices) {
+                if (!out.empty()) out += ", ";
+                out += c;
+            }
+            return out;
+        }
+        case Answer::Kind::Number: {
+            char buf[64];
+            std::snprintf(buf, sizeof buf, "%g", answer.number);
+            return buf;
+        }
+        case Answer::Kind::Text: return answer.text;
+    }
+    return {};
+}
+
+std::string answerText(const ResultRecord& record, const std::string& questionId) {
+    auto a = record.answers.find(questionId);
+    if (a == record.answers.end() || a->second.kind == Answer::Kind::None) return {};
+    auto l = record.answerLabels.find(questionId);
+    if (l != record.answerLabels.end() && !l->second.answer.empty()) return l->second.answer;
+    return rawAnswerText(a->second);
+}
+
+}  // namespace rekindle::core

@@ -1,0 +1,28 @@
+// Exporting results for the person to keep or share: JSON (the saved records), CSV (a row per result, a column per
+// dimension and tip) and a printable Markdown report.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+
+namespace rekindle::storage {
+
+// The shared disclaimer line, also printed by the Markdown report.
+extern const char* const kNotTherapyLine;
+
+// {"format": "rekindle.export/1", "results": [ <result>, ... ]} with each result in the result file format.
+std::string exportJson(const std::vector<core::ResultRecord>& results);
+
+// RFC 4180 quoting, "\n" line ends, percents with one decimal. Columns: id, completedAt, setId, setVersion,
+// topTip, then "dimension:<id>" (percent) for every dimension and "tip:<id>" (relevance) for every tip seen in
+// any of the results (first-seen order), then note. An empty cell means "not in this result" or "not enough
+// answers". Text cells starting with = + - @ get a leading ' so spreadsheets do not run them as formulas.
+std::string exportCsv(const std::vector<core::ResultRecord>& results);
+
+// A report per result (in the order given): date, set, safety notices first, dimensions with bands, featured
+// tips with the answers behind them, notes, and every answer.
+std::string exportMarkdown(const std::vector<core::ResultRecord>& results);
+
+}  // namespace rekindle::storage
