@@ -1,8 +1,263 @@
-// rekindle history (issue 6).
+// rekindle history, compare and export (issue 6): the result store from the command line.
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
 #include "cli/commands.hpp"
+#include "core/compare.hpp"
+#include "storage/atomic_file.hpp"
+#include "storage/export.hpp"
+#include "storage/paths.hpp"
+#include "storage/result_store.hpp"
 
 namespace rekindle::cli {
 
-void registerHistory(CLI::App&, CommandContext&) {}
+namespace fs = std::filesystem;
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+std::string pct(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", v);
+    return buf;
+}
+
+std::string signedPct(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%+.1f", v);
+    return buf;
+}
+
+// A result named on the command line: an existing file path wins, otherwise it is a result id in the store.
+std::optional<core::ResultRecord> resolveResult(const storage::ResultStore& store, const std::string& arg,
+                                                std::string* error) {
+    std::error_code ec;
+    if (fs::is_regular_file(arg, ec)) return storage::ResultStore::loadFile(arg, error);
+    if (arg.find('/') != std::string::npos) {
+        if (error) *error = arg + ": no such file";
+        return std::nullopt;
+    }
+    std::string id = arg.ends_with(".json") ? arg.substr(0, arg.size() - 5) : arg;
+    auto r = store.load(id, error);
+    if (!r && error && store.list().empty()) *error += " (there are no saved results in " + store.resultsDir().string() + ")";
+    return r;
+}
+
+Json summaryJson(const storage::ResultSummary& s) {
+    Json j{{"id", s.id}, {"file", s.path.string()}, {"readable", s.readable}, {"completedAt", s.completedAt}};
+    if (!s.readable) {
+        j["error"] = s.error;
+        return j;
+    }
+    Json dims = Json::array();
+    for (const auto& d : s.dimensions) {
+        Json dj{{"id", d.id}, {"label", d.label}, {"enoughAnswers", d.enoughAnswers}};
+        if (d.enoughAnswers) {
+            dj["percent"] = d.percent;
+            dj["band"] = d.bandLabel;
+        }
+        dims.push_back(dj);
+    }
+    j.update(Json{{"setId", s.setId}, {"setTitle", s.setTitle}, {"setVersion", s.setVersion},
+                  {"topTip", Json{{"id", s.topTipId}, {"title", s.topTipTitle}}}, {"dimensions", dims},
+                  {"notes", s.notesText}, {"safety", s.safetyFlag}});
+    return j;
+}
+
+Json moveJson(const core::TipMove& m) {
+    return Json{{"id", m.id}, {"title", m.title}, {"rankBefore", m.rankBefore}, {"rankAfter", m.rankAfter},
+                {"relevanceBefore", m.relevanceBefore}, {"relevanceAfter", m.relevanceAfter}};
+}
+
+Json comparisonJson(const core::Comparison& c) {
+    Json dims = Json::array();
+    for (const auto& d : c.dimensions)
+        dims.push_back(Json{{"id", d.id}, {"label", d.label}, {"before", d.before}, {"after", d.after},
+                            {"delta", d.delta}, {"threshold", d.threshold}, {"verdict", d.verdict()},
+                            {"bandBefore", d.bandBefore}, {"bandAfter", d.bandAfter}});
+    auto moves = [](const std::vector<core::TipMove>& v) {
+        Json a = Json::array();
+        for (const auto& m : v) a.push_back(moveJson(m));
+        return a;
+    };
+    Json answers = Json::array();
+    for (const auto& a : c.answersChanged)
+        answers.push_back(Json{{"question", a.questionId}, {"text", a.question}, {"before", a.before}, {"after", a.after}});
+    return Json{{"before", c.beforeId},
+                {"after", c.afterId},
+                {"setId", c.setId},
+                {"beforeVersion", c.beforeVersion},
+                {"afterVersion", c.afterVersion},
+                {"sameVersion", c.sameVersion},
+                {"topN", c.topN},
+                {"dimensions", dims},
+                {"enteredTop", moves(c.enteredTop)},
+                {"leftTop", moves(c.leftTop)},
+                {"rankMoves", moves(c.rankMoves)},
+                {"answersChanged", answers},
+                {"notComparable", c.notComparable}};
+}
+
+void printComparison(const core::Comparison& c, const core::ResultRecord& a, const core::ResultRecord& b) {
+    std::cout << "Comparing " << a.id << " (" << a.completedAt << ")\n     with " << b.id << " (" << b.completedAt
+              << ")\nSet " << c.setId << (c.sameVersion ? ", version " + c.afterVersion
+                                                         : ", versions " + c.beforeVersion + " -> " + c.afterVersion)
+              << "\n\n";
+    std::printf("%-28s %7s %7s %7s  %s\n", "Dimension", "before", "after", "delta", "verdict");
+    for (const auto& d : c.dimensions) {
+        std::string label = d.label.size() > 28 ? d.label.substr(0, 27) + "~" : d.label;
+        std::printf("%-28s %7s %7s %7s  %s (threshold %s)\n", label.c_str(), pct(d.before).c_str(),
+                    pct(d.after).c_str(), signedPct(d.delta).c_str(), d.verdict(), pct(d.threshold).c_str());
+    }
+    std::fflush(stdout);
+    auto listMoves = [](const char* title, const std::vector<core::TipMove>& v) {
+        if (v.empty()) return;
+        std::cout << "\n" << title << ":\n";
+        for (const auto& m : v) {
+            std::cout << "  " << m.title << " (";
+            std::cout << (m.rankBefore ? "#" + std::to_string(m.rankBefore) : std::string("not ranked")) << " -> "
+                      << (m.rankAfter ? "#" + std::to_string(m.rankAfter) : std::string("not ranked")) << ")\n";
+        }
+    };
+    listMoves(("Entered the top " + std::to_string(c.topN)).c_str(), c.enteredTop);
+    listMoves(("Left the top " + std::to_string(c.topN)).c_str(), c.leftTop);
+    listMoves("Rank moves", c.rankMoves);
+    if (!c.answersChanged.empty()) {
+        std::cout << "\nAnswers that changed:\n";
+        for (const auto& ch : c.answersChanged)
+            std::cout << "  " << ch.questionId << ": " << (ch.before.empty() ? "(not answered)" : ch.before) << " -> "
+                      << (ch.after.empty() ? "(not answered)" : ch.after) << "\n";
+    }
+    if (!c.notComparable.empty()) {
+        std::cout << "\nNot compared:\n";
+        for (const auto& s : c.notComparable) std::cout << "  " << s << "\n";
+    }
+}
+
+}  // namespace
+
+void registerHistory(CLI::App& app, CommandContext& ctx) {
+    struct Options {
+        std::string set;
+        bool json = false;
+        std::string a, b;
+        std::string format, out;
+        std::vector<std::string> ids;
+    };
+    auto opts = std::make_shared<Options>();
+
+    auto* history = app.add_subcommand("history", "List saved results, newest first (unreadable files included)");
+    history->add_option("--set", opts->set, "Only results of this question set id");
+    history->add_flag("--json", opts->json, "Print JSON instead of a table");
+    history->callback([&ctx, opts] {
+        ctx.ran = true;
+        storage::ResultStore store(storage::resolvePaths(ctx.dataDir));
+        auto rows = store.list(opts->set);
+        if (opts->json) {
+            Json arr = Json::array();
+            for (const auto& s : rows) arr.push_back(summaryJson(s));
+            std::cout << arr.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
+        } else if (rows.empty()) {
+            std::cout << "No saved results" << (opts->set.empty() ? "" : " for " + opts->set) << " in "
+                      << store.resultsDir().string() << ".\n";
+        } else {
+            for (const auto& s : rows) {
+                if (!s.readable) {
+                    std::cout << "UNREADABLE  " << s.fileName << ": " << s.error << "\n";
+                    continue;
+                }
+                std::string date = s.completedAt.size() >= 16 ? s.completedAt.substr(0, 10) + " " + s.completedAt.substr(11, 5)
+                                                              : s.completedAt;
+                std::cout << date << "  " << s.setId << "  " << s.id << "\n    top tip: "
+                          << (s.topTipTitle.empty() ? "(none)" : s.topTipTitle);
+                if (s.safetyFlag) std::cout << "  [safety guidance shown]";
+                std::cout << "\n   ";
+                for (const auto& d : s.dimensions)
+                    std::cout << " " << d.label << " " << (d.enoughAnswers ? pct(d.percent) + "%" : std::string("n/a")) << ";";
+                std::cout << "\n";
+            }
+        }
+        ctx.exitCode = 0;
+    });
+
+    auto* compare = app.add_subcommand("compare", "Compare two results of the same set (A is the earlier one)");
+    compare->add_option("A", opts->a, "Result id or result file")->required();
+    compare->add_option("B", opts->b, "Result id or result file")->required();
+    compare->add_flag("--json", opts->json, "Print JSON instead of text");
+    compare->callback([&ctx, opts] {
+        ctx.ran = true;
+        storage::ResultStore store(storage::resolvePaths(ctx.dataDir));
+        std::string error;
+        auto a = resolveResult(store, opts->a, &error);
+        if (!a) {
+            std::cerr << "rekindle compare: " << error << "\n";
+            ctx.exitCode = 1;
+            return;
+        }
+        auto b = resolveResult(store, opts->b, &error);
+        if (!b) {
+            std::cerr << "rekindle compare: " << error << "\n";
+            ctx.exitCode = 1;
+            return;
+        }
+        core::Comparison c = core::compareResults(*a, *b);
+        if (!c.ok) {
+            std::cerr << "rekindle compare: " << c.error << "\n";
+            ctx.exitCode = 1;
+            return;
+        }
+        if (opts->json) std::cout << comparisonJson(c).dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
+        else printComparison(c, *a, *b);
+        ctx.exitCode = 0;
+    });
+
+    auto* exportCmd = app.add_subcommand("export", "Export results as JSON, CSV or a Markdown report (oldest first)");
+    exportCmd->add_option("--format", opts->format, "json, csv or md")
+        ->required()
+        ->check(CLI::IsMember({"json", "csv", "md"}));
+    exportCmd->add_option("--set", opts->set, "Only results of this question set id");
+    exportCmd->add_option("--id", opts->ids, "Only these result ids (repeatable)");
+    exportCmd->add_option("--out", opts->out, "Write to this file (mode 0600) instead of standard output");
+    exportCmd->callback([&ctx, opts] {
+        ctx.ran = true;
+        storage::ResultStore store(storage::resolvePaths(ctx.dataDir));
+        std::vector<core::ResultRecord> results;
+        std::vector<storage::ResultSummary> unreadable;
+        if (opts->ids.empty()) {
+            results = store.loadAll(opts->set, &unreadable);
+        } else {
+            for (const auto& id : opts->ids) {
+                std::string error;
+                auto r = resolveResult(store, id, &error);
+                if (!r) {
+                    std::cerr << "rekindle export: " << error << "\n";
+                    ctx.exitCode = 1;
+                    return;
+                }
+                if (opts->set.empty() || r->setId == opts->set) results.push_back(std::move(*r));
+            }
+        }
+        for (const auto& s : unreadable)
+            std::cerr << "rekindle export: skipped unreadable " << s.fileName << ": " << s.error << "\n";
+        std::string text = opts->format == "json" ? storage::exportJson(results)
+                           : opts->format == "csv" ? storage::exportCsv(results)
+                                                   : storage::exportMarkdown(results);
+        if (opts->out.empty()) {
+            std::cout << text;
+        } else {
+            std::string error;
+            if (!storage::writeFileAtomic(opts->out, text, &error)) {
+                std::cerr << "rekindle export: " << error << "\n";
+                ctx.exitCode = 1;
+                return;
+            }
+            std::cerr << "Exported " << results.size() << " result" << (results.size() == 1 ? "" : "s") << " to "
+                      << opts->out << "\n";
+        }
+        ctx.exitCode = 0;
+    });
+}
 
 }  // namespace rekindle::cli
