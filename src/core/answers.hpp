@@ -41,6 +41,10 @@ struct QuestionRef {
 };
 std::vector<QuestionRef> visibleQuestions(const QuestionSet& set, const Answers& answers);
 
+// The answers that count: those of questions still visible once every condition is re-evaluated in order. An
+// answer left on a question that became hidden is dropped, so it can neither show later questions nor score.
+Answers effectiveAnswers(const QuestionSet& set, const Answers& answers);
+
 // A human-readable rendering of an answer ("Often (4 of 5)", "Yes", "7", "I don't know").
 std::string describeAnswer(const Question& question, const Answer& answer);
 

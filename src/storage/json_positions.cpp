@@ -1,0 +1,282 @@
+// Positions for JSON values: a depth guard before nlohmann parses, and a scanner over the valid text afterwards.
+#include "storage/json_positions.hpp"
+
+#include <cstdio>
+#include <set>
+
+namespace rekindle::storage {
+
+using nlohmann::json;
+
+std::string Problem::format() const {
+    std::string out = file;
+    out += ":" + std::to_string(line) + ":" + std::to_string(column) + ": ";
+    out += severity == Severity::Error ? "error: " : "warning: ";
+    if (!pointer.empty()) out += pointer + ": ";
+    out += message;
+    return out;
+}
+
+int countErrors(const std::vector<Problem>& problems) {
+    int n = 0;
+    for (const auto& p : problems) n += p.severity == Problem::Severity::Error;
+    return n;
+}
+
+int countWarnings(const std::vector<Problem>& problems) {
+    int n = 0;
+    for (const auto& p : problems) n += p.severity == Problem::Severity::Warning;
+    return n;
+}
+
+std::string pointerEscape(const std::string& segment) {
+    std::string out;
+    for (char c : segment) {
+        if (c == '~') out += "~0";
+        else if (c == '/') out += "~1";
+        else out += c;
+    }
+    return out;
+}
+
+TextPos positionOfOffset(std::string_view text, size_t offset) {
+    TextPos p{1, 1};
+    for (size_t i = 0; i < offset && i < text.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(text[i]);
+        if (c == '\n') {
+            ++p.line;
+            p.column = 1;
+        } else if ((c & 0xC0) != 0x80) {
+            ++p.column;  // count characters, not UTF-8 continuation bytes
+        }
+    }
+    return p;
+}
+
+TextPos JsonPositions::of(const std::string& pointer) const {
+    std::string p = pointer;
+    while (true) {
+        auto it = values.find(p);
+        if (it != values.end()) return it->second;
+        if (p.empty()) return {1, 1};
+        p = p.substr(0, p.rfind('/'));
+    }
+}
+
+TextPos JsonPositions::keyOf(const std::string& pointer) const {
+    auto it = keys.find(pointer);
+    return it != keys.end() ? it->second : of(pointer);
+}
+
+namespace {
+
+// Walks text already accepted by nlohmann, so it can assume well-formed JSON and only tracks where things are.
+class Scanner {
+public:
+    Scanner(std::string_view text, JsonPositions& out, std::vector<std::pair<std::string, TextPos>>& duplicates)
+        : m_text(text), m_out(out), m_duplicates(duplicates) {}
+
+    void run() {
+        skipSpace();
+        value("");
+    }
+
+private:
+    std::string_view m_text;
+    JsonPositions& m_out;
+    std::vector<std::pair<std::string, TextPos>>& m_duplicates;
+    size_t m_i = 0;
+    TextPos m_pos{1, 1};
+
+    bool done() const { return m_i >= m_text.size(); }
+    char peek() const { return done() ? '\0' : m_text[m_i]; }
+    void advance() {
+        unsigned char c = static_cast<unsigned char>(m_text[m_i++]);
+        if (c == '\n') {
+            ++m_pos.line;
+            m_pos.column = 1;
+        } else if ((c & 0xC0) != 0x80) {
+            ++m_pos.column;
+        }
+    }
+    void skipSpace() {
+        while (!done() && (peek() == ' ' || peek() == '\t' || peek() == '\n' || peek() == '\r')) advance();
+    }
+    std::string string() {
+        // Only keys need decoding, and nlohmann already checked the escapes; decode the common ones for pointers.
+        std::string out;
+        advance();  // opening quote
+        while (!done() && peek() != '"') {
+            if (peek() == '\\') {
+                advance();
+                char e = peek();
+                if (e == 'u') {
+                    std::string hex(m_text.substr(m_i + 1, 4));
+                    unsigned cp = unsigned(std::strtoul(hex.c_str(), nullptr, 16));
+                    for (int k = 0; k < 5; ++k) advance();
+                    if (cp >= 0xD800 && cp <= 0xDBFF && peek() == '\\' && m_i + 6 <= m_text.size() &&
+                        m_text[m_i + 1] == 'u') {
+                        std::string lo(m_text.substr(m_i + 2, 4));
+                        unsigned low = unsigned(std::strtoul(lo.c_str(), nullptr, 16));
+                        for (int k = 0; k < 6; ++k) advance();
+                        cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+                    }
+                    appendUtf8(out, cp);
+                    continue;
+                }
+                switch (e) {
+                    case 'n': out += '\n'; break;
+                    case 't': out += '\t'; break;
+                    case 'r': out += '\r'; break;
+                    case 'b': out += '\b'; break;
+                    case 'f': out += '\f'; break;
+                    default: out += e; break;
+                }
+                advance();
+                continue;
+            }
+            out += peek();
+            advance();
+        }
+        if (!done()) advance();  // closing quote
+        return out;
+    }
+    static void appendUtf8(std::string& out, unsigned cp) {
+        if (cp < 0x80) out += char(cp);
+        else if (cp < 0x800) {
+            out += char(0xC0 | (cp >> 6));
+            out += char(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            out += char(0xE0 | (cp >> 12));
+            out += char(0x80 | ((cp >> 6) & 0x3F));
+            out += char(0x80 | (cp & 0x3F));
+        } else {
+            out += char(0xF0 | (cp >> 18));
+            out += char(0x80 | ((cp >> 12) & 0x3F));
+            out += char(0x80 | ((cp >> 6) & 0x3F));
+            out += char(0x80 | (cp & 0x3F));
+        }
+    }
+    void value(const std::string& pointer) {
+        m_out.values[pointer] = m_pos;
+        char c = peek();
+        if (c == '{') {
+            advance();
+            skipSpace();
+            std::set<std::string> seen;
+            while (!done() && peek() != '}') {
+                TextPos keyPos = m_pos;
+                std::string key = string();
+                std::string child = pointer + "/" + pointerEscape(key);
+                if (!seen.insert(key).second) m_duplicates.emplace_back(child, keyPos);
+                m_out.keys[child] = keyPos;
+                skipSpace();
+                if (peek() == ':') advance();
+                skipSpace();
+                value(child);
+                skipSpace();
+                if (peek() == ',') advance();
+                skipSpace();
+            }
+            if (!done()) advance();
+        } else if (c == '[') {
+            advance();
+            skipSpace();
+            size_t index = 0;
+            while (!done() && peek() != ']') {
+                value(pointer + "/" + std::to_string(index++));
+                skipSpace();
+                if (peek() == ',') advance();
+                skipSpace();
+            }
+            if (!done()) advance();
+        } else if (c == '"') {
+            string();
+        } else {
+            while (!done() && peek() != ',' && peek() != '}' && peek() != ']' && peek() != ' ' && peek() != '\n' &&
+                   peek() != '\r' && peek() != '\t')
+                advance();
+        }
+    }
+};
+
+// Finds the first bracket that nests deeper than the limit, outside strings; npos when none does.
+size_t tooDeepAt(std::string_view text) {
+    int depth = 0;
+    bool inString = false;
+    for (size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (inString) {
+            if (c == '\\') ++i;
+            else if (c == '"') inString = false;
+            continue;
+        }
+        if (c == '"') inString = true;
+        else if (c == '{' || c == '[') {
+            if (++depth > kMaxJsonDepth) return i;
+        } else if (c == '}' || c == ']') --depth;
+    }
+    return std::string_view::npos;
+}
+
+// nlohmann's messages start with "[json.exception.parse_error.101] parse error at line 1, column 2: "; keep the
+// part after it, which says what was expected.
+std::string parseErrorDetail(const std::string& what) {
+    auto at = what.find("column ");
+    if (at != std::string::npos) {
+        auto colon = what.find(": ", at);
+        if (colon != std::string::npos) return what.substr(colon + 2);
+    }
+    auto bracket = what.find("] ");
+    return bracket != std::string::npos ? what.substr(bracket + 2) : what;
+}
+
+}  // namespace
+
+bool parseJsonDocument(std::string_view text, const std::string& fileName, JsonDocument& out,
+                       std::vector<Problem>& problems) {
+    auto report = [&](TextPos pos, std::string pointer, std::string message) {
+        Problem p;
+        p.file = fileName;
+        p.line = pos.line;
+        p.column = pos.column;
+        p.pointer = std::move(pointer);
+        p.message = std::move(message);
+        problems.push_back(std::move(p));
+    };
+    size_t deep = tooDeepAt(text);
+    if (deep != std::string_view::npos) {
+        report(positionOfOffset(text, deep), "",
+               "the JSON nests deeper than " + std::to_string(kMaxJsonDepth) +
+                   " levels here; a question set never needs this, so look for unbalanced brackets");
+        return false;
+    }
+    try {
+        out.root = json::parse(text.begin(), text.end());
+    } catch (const json::parse_error& e) {
+        size_t offset = e.byte > 0 ? e.byte - 1 : 0;
+        std::string detail = parseErrorDetail(e.what());
+        std::string message = "this is not valid JSON: " + detail;
+        if (detail.find("UTF-8") != std::string::npos || detail.find("utf-8") != std::string::npos ||
+            detail.find("invalid string") != std::string::npos)
+            message += "; save the file as UTF-8 and check the text at this place";
+        else
+            message += "; fix the syntax at this place (a missing comma, quote or bracket is the usual cause)";
+        report(positionOfOffset(text, offset), "", message);
+        return false;
+    } catch (const json::exception& e) {
+        // Out-of-range numbers and similar: nlohmann gives no position, so point at the document.
+        report({1, 1}, "", std::string("the JSON could not be read: ") + parseErrorDetail(e.what()) +
+                               "; use ordinary numbers (no huge exponents)");
+        return false;
+    }
+    std::vector<std::pair<std::string, TextPos>> duplicates;
+    Scanner(text, out.positions, duplicates).run();
+    for (const auto& [pointer, pos] : duplicates) {
+        std::string key = pointer.substr(pointer.rfind('/') + 1);
+        report(pos, pointer, "the key \"" + key + "\" appears twice in this object; keep one (only the last would count)");
+    }
+    return duplicates.empty();
+}
+
+}  // namespace rekindle::storage

@@ -1,0 +1,44 @@
+// JSON text → nlohmann value plus the line:column of every value and key, so each problem can name its place.
+// nlohmann keeps no positions, so a second, small scanner walks the (already valid) text and records them.
+#pragma once
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "storage/problem.hpp"
+
+namespace rekindle::storage {
+
+constexpr int kMaxJsonDepth = 64;  // deeper nesting is refused before parsing: no real file needs it
+
+struct TextPos {
+    int line = 0, column = 0;
+};
+
+struct JsonPositions {
+    std::map<std::string, TextPos> values;  // pointer → where its value starts
+    std::map<std::string, TextPos> keys;    // pointer of an object member → where its key starts
+    TextPos of(const std::string& pointer) const;     // the value, else the nearest enclosing value
+    TextPos keyOf(const std::string& pointer) const;  // the key, else the value
+};
+
+struct JsonDocument {
+    nlohmann::json root;
+    JsonPositions positions;
+};
+
+// Parses text, reporting syntax errors, invalid UTF-8, too-deep nesting, numbers out of range and duplicate keys
+// into problems (with positions). Returns false when there is no usable document.
+bool parseJsonDocument(std::string_view text, const std::string& fileName, JsonDocument& out,
+                       std::vector<Problem>& problems);
+
+// "/a/b~1c" style escaping of one pointer segment.
+std::string pointerEscape(const std::string& segment);
+
+// 1-based line and column (in characters, not bytes) of a byte offset.
+TextPos positionOfOffset(std::string_view text, size_t offset);
+
+}  // namespace rekindle::storage

@@ -1,0 +1,37 @@
+// Reading a question set from JSON into the core model, with a validator that reports every problem it finds
+// (file:line:column, JSON pointer, what to change), errors apart from warnings. See docs/question-sets.md.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/question_set.hpp"
+#include "storage/library.hpp"
+#include "storage/problem.hpp"
+
+namespace rekindle::storage {
+
+constexpr const char* kQuestionSetFormat = "rekindle.question-set/1";
+
+struct LoadedSet {
+    std::filesystem::path path;
+    std::optional<core::QuestionSet> set;  // present only when there are no errors
+    std::vector<Problem> problems;         // every problem, not only the first
+    bool valid() const { return set.has_value(); }
+    int errorCount() const { return countErrors(problems); }
+    int warningCount() const { return countWarnings(problems); }
+};
+
+LoadedSet loadQuestionSet(const std::filesystem::path& file, const Library& library);
+LoadedSet parseQuestionSet(std::string_view json, const std::string& fileName, const Library& library);
+
+// Every *.json file directly in dir, sorted by file name; invalid ones are included with their problems.
+std::vector<LoadedSet> loadQuestionSetsIn(const std::filesystem::path& dir, const Library& library);
+
+// FNV-1a 64 of the bytes, as 16 lowercase hex digits.
+std::string fnv1aHex(std::string_view bytes);
+
+}  // namespace rekindle::storage
