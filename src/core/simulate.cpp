@@ -1,0 +1,209 @@
+// Answer-pattern generation and the coverage report over seeded random patterns.
+#include "core/simulate.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/scoring.hpp"
+
+namespace rekindle::core {
+
+namespace {
+
+std::vector<const Option*> scoredOptions(const Question& q) {
+    std::vector<const Option*> out;
+    for (const auto& o : q.options)
+        if (!o.unscored) out.push_back(&o);
+    return out;
+}
+
+// Yes/no without explicit options still takes "yes"/"no".
+std::vector<std::string> choiceIds(const Question& q, bool includeUnscored) {
+    std::vector<std::string> ids;
+    if (q.type == QuestionType::YesNo && q.options.empty()) return {"yes", "no"};
+    for (const auto& o : q.options)
+        if (includeUnscored || !o.unscored) ids.push_back(o.id);
+    return ids;
+}
+
+int sliderSteps(const Question& q) {
+    if (q.step <= 0 || q.max <= q.min) return 0;
+    return static_cast<int>(std::floor((q.max - q.min) / q.step + 1e-9));
+}
+
+// uniform_int_distribution differs between standard libraries; a plain modulo keeps patterns reproducible.
+uint64_t pick(std::mt19937_64& rng, uint64_t n) { return n == 0 ? 0 : rng() % n; }
+
+enum class Extreme { Low, High };
+
+Answer extremeAnswer(const Question& q, Extreme which) {
+    const bool high = which == Extreme::High;
+    switch (q.type) {
+        case QuestionType::Likert:
+            return Answer::ofNumber(high ? q.points : 1);
+        case QuestionType::Slider:
+            return Answer::ofNumber(high ? q.min + sliderSteps(q) * q.step : q.min);
+        case QuestionType::SingleChoice:
+        case QuestionType::YesNo: {
+            auto ids = choiceIds(q, false);
+            if (ids.empty()) return {};
+            return Answer::ofChoice(high ? ids.back() : ids.front());
+        }
+        case QuestionType::MultipleChoice: {
+            auto ids = choiceIds(q, false);
+            if (ids.empty()) return {};
+            if (!high) return Answer::ofChoices({ids.front()});
+            if (q.maxPicks > 0 && static_cast<int>(ids.size()) > q.maxPicks) ids.resize(q.maxPicks);
+            return Answer::ofChoices(ids);
+        }
+        case QuestionType::FreeText:
+            return {};
+    }
+    return {};
+}
+
+Answer randomAnswer(const Question& q, std::mt19937_64& rng) {
+    std::vector<std::string> extras;  // unscored options offered next to a scale
+    for (const auto& o : q.options)
+        if (o.unscored) extras.push_back(o.id);
+    switch (q.type) {
+        case QuestionType::Likert: {
+            uint64_t k = pick(rng, static_cast<uint64_t>(q.points) + extras.size());
+            if (k < static_cast<uint64_t>(q.points)) return Answer::ofNumber(static_cast<double>(k + 1));
+            return Answer::ofChoice(extras[k - q.points]);
+        }
+        case QuestionType::Slider: {
+            uint64_t steps = static_cast<uint64_t>(sliderSteps(q)) + 1;
+            uint64_t k = pick(rng, steps + extras.size());
+            if (k < steps) return Answer::ofNumber(q.min + static_cast<double>(k) * q.step);
+            return Answer::ofChoice(extras[k - steps]);
+        }
+        case QuestionType::SingleChoice:
+        case QuestionType::YesNo: {
+            auto ids = choiceIds(q, true);
+            if (ids.empty()) return {};
+            return Answer::ofChoice(ids[pick(rng, ids.size())]);
+        }
+        case QuestionType::MultipleChoice: {
+            std::vector<std::string> picks;
+            for (const auto& o : q.options)
+                if (pick(rng, 2) == 1) picks.push_back(o.id);
+            if (q.maxPicks > 0 && static_cast<int>(picks.size()) > q.maxPicks) picks.resize(q.maxPicks);
+            return Answer::ofChoices(picks);
+        }
+        case QuestionType::FreeText:
+            return {};
+    }
+    return {};
+}
+
+template <typename Fn>
+Answers walkVisible(const QuestionSet& set, Fn answerFor) {
+    Answers answers;
+    for (const auto& section : set.sections) {
+        if (!isSectionVisible(section, answers)) continue;
+        for (const auto& q : section.questions) {
+            if (!isQuestionVisible(section, q, answers)) continue;
+            Answer a = answerFor(q);
+            if (a.isAnswered()) answers[q.id] = std::move(a);
+        }
+    }
+    return answers;
+}
+
+bool canGivePoints(const Question& q, const std::string& id, bool tip) {
+    auto positive = [&](const Weights& w) {
+        const auto& m = tip ? w.tips : w.dimensions;
+        auto it = m.find(id);
+        return it != m.end() && it->second > 0;
+    };
+    if (q.type == QuestionType::Likert || q.type == QuestionType::Slider) return positive(q.weights);
+    for (const auto& o : q.options)
+        if (!o.unscored && positive(o.weights)) return true;
+    return false;
+}
+
+bool reachable(const QuestionSet& set, const std::string& id, bool tip) {
+    for (const auto& s : set.sections)
+        for (const auto& q : s.questions)
+            if (canGivePoints(q, id, tip)) return true;
+    return false;
+}
+
+}  // namespace
+
+Answers lowestAnswers(const QuestionSet& set) {
+    return walkVisible(set, [](const Question& q) { return extremeAnswer(q, Extreme::Low); });
+}
+
+Answers highestAnswers(const QuestionSet& set) {
+    return walkVisible(set, [](const Question& q) { return extremeAnswer(q, Extreme::High); });
+}
+
+Answers randomAnswers(const QuestionSet& set, std::mt19937_64& rng) {
+    return walkVisible(set, [&rng](const Question& q) { return randomAnswer(q, rng); });
+}
+
+std::vector<std::string> CoverageReport::unreachableTips() const {
+    std::vector<std::string> out;
+    for (const auto& t : tips)
+        if (!t.reachable) out.push_back(t.id);
+    return out;
+}
+
+std::vector<std::string> CoverageReport::unreachableDimensions() const {
+    std::vector<std::string> out;
+    for (const auto& d : dimensions)
+        if (!d.reachable) out.push_back(d.id);
+    return out;
+}
+
+const TipCoverage* CoverageReport::findTip(const std::string& id) const {
+    for (const auto& t : tips)
+        if (t.id == id) return &t;
+    return nullptr;
+}
+
+double CoverageReport::maxShare() const {
+    double m = 0;
+    for (const auto& t : tips) m = std::max(m, t.share);
+    return m;
+}
+
+CoverageReport coverage(const QuestionSet& set, int patterns, uint64_t seed, int topN) {
+    CoverageReport report;
+    report.patterns = std::max(patterns, 0);
+    report.seed = seed;
+    report.topN = topN;
+    for (const auto& t : set.tips) report.tips.push_back({t.id, 0, 0, 0, reachable(set, t.id, true)});
+    for (const auto& d : set.dimensions) report.dimensions.push_back({d.id, 0, reachable(set, d.id, false)});
+
+    std::vector<int> dimensionCounts(report.dimensions.size(), 0);
+    std::mt19937_64 rng(seed);
+    for (int i = 0; i < report.patterns; ++i) {
+        Answers answers = randomAnswers(set, rng);
+        ScoreResult result = score(set, answers);
+        if (!result.safety.empty()) ++report.withSafety;
+        for (const TipScore* t : result.topTips(topN))
+            for (auto& c : report.tips)
+                if (c.id == t->id) ++c.inTop;
+        for (const auto& t : result.tips)
+            if (t.suppressed)
+                for (auto& c : report.tips)
+                    if (c.id == t.id) ++c.suppressed;
+        for (const auto& d : result.dimensions) {
+            if (!d.enoughAnswers) continue;
+            for (size_t k = 0; k < report.dimensions.size(); ++k)
+                if (report.dimensions[k].id == d.id) {
+                    report.dimensions[k].meanPercent += d.percent;
+                    ++dimensionCounts[k];
+                }
+        }
+    }
+    for (auto& t : report.tips) t.share = report.patterns > 0 ? double(t.inTop) / report.patterns : 0;
+    for (size_t k = 0; k < report.dimensions.size(); ++k)
+        if (dimensionCounts[k] > 0) report.dimensions[k].meanPercent /= dimensionCounts[k];
+    return report;
+}
+
+}  // namespace rekindle::core

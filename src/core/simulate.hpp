@@ -1,0 +1,56 @@
+// Answer patterns for exercising a question set: lowest, highest and seeded random answers, and a coverage report
+// (how often each tip reaches the top N, and what no answer can reach). Shared by tests, `rekindle simulate` and
+// the GUI simulator.
+#pragma once
+
+#include <cstdint>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "core/answers.hpp"
+#include "core/question_set.hpp"
+
+namespace rekindle::core {
+
+// Every visible question answered with its first scored choice (likert/slider: the lowest point; single/yes-no:
+// the first scored option; multiple: the first scored option alone). Free text is left unanswered.
+Answers lowestAnswers(const QuestionSet& set);
+// The same with the last point / last scored option; multiple picks every scored option up to maxPicks.
+Answers highestAnswers(const QuestionSet& set);
+// Walks the questions in order and answers only those visible given the earlier answers. Each choice is
+// uniform over everything a person could pick, unscored options included; multiple choice picks each option
+// with probability 1/2 (then keeps the first maxPicks). Uses only rng() % n so a seed gives the same pattern
+// with any standard library.
+Answers randomAnswers(const QuestionSet& set, std::mt19937_64& rng);
+
+struct TipCoverage {
+    std::string id;
+    int inTop = 0;           // patterns in which the tip was among the top N
+    double share = 0;        // inTop / patterns
+    int suppressed = 0;      // patterns in which a safety rule suppressed it
+    bool reachable = false;  // some answer to some visible-able question gives it more than 0 points
+};
+
+struct DimensionCoverage {
+    std::string id;
+    double meanPercent = 0;  // over patterns with enough answers
+    bool reachable = false;
+};
+
+struct CoverageReport {
+    int patterns = 0;
+    uint64_t seed = 0;
+    int topN = 3;
+    int withSafety = 0;  // patterns in which at least one safety rule held
+    std::vector<TipCoverage> tips;              // in declared order
+    std::vector<DimensionCoverage> dimensions;  // in declared order
+    std::vector<std::string> unreachableTips() const;
+    std::vector<std::string> unreachableDimensions() const;
+    const TipCoverage* findTip(const std::string& id) const;
+    double maxShare() const;
+};
+
+CoverageReport coverage(const QuestionSet& set, int patterns, uint64_t seed, int topN);
+
+}  // namespace rekindle::core
