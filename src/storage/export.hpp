@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "storage/atomic_file.hpp"  // callers write the export with writeFileAtomic
 
 namespace rekindle::storage {
 

@@ -111,7 +111,16 @@ std::string randomHex4() {
     return buf;
 }
 
-bool isSafeId(const std::string& id) { return !id.empty() && sanitizeFileComponent(id) == id; }
+// Ids are file names: letters, digits, '-', '_' and '.', not starting with '.' or '-', so "../x" or "a/b" can never
+// reach the file system. Upper case is allowed (the T and Z of the timestamp), unlike sanitizeFileComponent.
+bool isSafeId(const std::string& id) {
+    if (id.empty() || id.size() > 160 || id.front() == '.' || id.front() == '-') return false;
+    for (unsigned char c : id)
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+              c == '.'))
+            return false;
+    return true;
+}
 
 }  // namespace
 
