@@ -1,5 +1,250 @@
-// Placeholder until the window lands in this same issue.
+// The window and its event-driven loop: sleep in glfwWaitEventsTimeout while nothing changes, draw a few frames
+// after each input (ImGui needs them to settle hover and animations), rebuild fonts when scale or zoom changes.
 #include "platform/gui.hpp"
+
+#include <glad/gl.h>
+// glad must come before GLFW so GLFW does not pull in the system GL header.
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "app/controller.hpp"
+#include "platform/mesa_pin.hpp"
+#include "platform/screenshot.hpp"
+#include "platform/script_driver.hpp"
+#include "ui/fonts.hpp"
+#include "ui/registry.hpp"
+#include "ui/screens.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
 namespace rekindle::platform {
-int runGui(const GuiOptions&) { return 3; }
+
+namespace {
+
+constexpr int kFramesAfterInput = 3;
+constexpr float kBaseFontPixels = 17.0f;
+
+struct LoopState {
+    int framesToDraw = kFramesAfterInput;
+};
+LoopState g_loop;
+
+void wakeUp() { g_loop.framesToDraw = std::max(g_loop.framesToDraw, kFramesAfterInput); }
+
+// Our callbacks are installed before ImGui's backend, which chains to them: every input means "draw again".
+void onKey(GLFWwindow*, int, int, int, int) { wakeUp(); }
+void onChar(GLFWwindow*, unsigned int) { wakeUp(); }
+void onMouseButton(GLFWwindow*, int, int, int) { wakeUp(); }
+void onScroll(GLFWwindow*, double, double) { wakeUp(); }
+void onCursor(GLFWwindow*, double, double) { wakeUp(); }
+void onSize(GLFWwindow*, int, int) { wakeUp(); }
+void onRefresh(GLFWwindow*) { wakeUp(); }
+void onFocus(GLFWwindow*, int) { wakeUp(); }
+void onScale(GLFWwindow*, float, float) { wakeUp(); }
+
+void errorCallback(int code, const char* text) { std::fprintf(stderr, "GLFW error %d: %s\n", code, text); }
+
+}  // namespace
+
+int runGui(const GuiOptions& options) {
+    glfwSetErrorCallback(errorCallback);
+    const char* display = std::getenv("DISPLAY");
+    const char* wayland = std::getenv("WAYLAND_DISPLAY");
+    if ((!display || !*display) && (!wayland || !*wayland)) {
+        std::fprintf(stderr,
+                     "rekindle: no display found (DISPLAY is not set), so the window cannot open.\n"
+                     "Run it on a desktop, or headless with: xvfb-run -a rekindle ...\n"
+                     "The subcommands (rekindle --help) work without a display.\n");
+        return 3;
+    }
+    if (!glfwInit()) {
+        std::fprintf(stderr, "rekindle: could not connect to the display \"%s\". Headless, use: xvfb-run -a rekindle ...\n",
+                     display ? display : "");
+        return 3;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+    GLFWwindow* window = glfwCreateWindow(options.width, options.height, "Rekindle", nullptr, nullptr);
+    if (!window) {
+        std::fprintf(stderr, "rekindle: could not create an OpenGL 3.3 window (see the GLFW error above).\n");
+        glfwTerminate();
+        return 3;
+    }
+    glfwMakeContextCurrent(window);
+    if (!gladLoadGL(glfwGetProcAddress)) {
+        std::fprintf(stderr, "rekindle: could not load OpenGL 3.3 functions.\n");
+        glfwDestroyWindow(window);
+        glfwTerminate();
+        return 3;
+    }
+    bool scripted = !options.script.empty();
+    glfwSwapInterval(scripted || options.frames > 0 ? 0 : 1);
+
+    glfwSetKeyCallback(window, onKey);
+    glfwSetCharCallback(window, onChar);
+    glfwSetMouseButtonCallback(window, onMouseButton);
+    glfwSetScrollCallback(window, onScroll);
+    glfwSetCursorPosCallback(window, onCursor);
+    glfwSetFramebufferSizeCallback(window, onSize);
+    glfwSetWindowRefreshCallback(window, onRefresh);
+    glfwSetWindowFocusCallback(window, onFocus);
+    glfwSetWindowContentScaleCallback(window, onScale);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    // A steady cursor: a blinking one would need a frame every half second and keep the process awake.
+    io.ConfigInputTextCursorBlink = false;
+
+    app::ControllerOptions copts;
+    copts.dataDir = options.dataDir;
+    copts.openFile = options.openFile;
+    copts.theme = options.theme;
+    int exitCode = 0;
+    {
+        app::Controller ctrl(copts);
+        ctrl.setWake([] { glfwPostEmptyEvent(); });
+        std::string iniPath;
+        std::string err;
+        if (storage::ensurePrivateDir(ctrl.state().paths.configDir, &err)) iniPath = ctrl.state().paths.imguiIni().string();
+        io.IniFilename = iniPath.empty() ? nullptr : iniPath.c_str();
+
+        ImGui_ImplGlfw_InitForOpenGL(window, true);
+        ImGui_ImplOpenGL3_Init("#version 330 core");
+
+        float forcedScale = options.scale;
+        float builtScale = -1, builtZoom = -1;
+        std::string builtTheme;
+
+        DriverHost host;
+        host.screenName = [&ctrl] { return std::string(app::screenName(ctrl.state().screen)); };
+        host.screenshot = [&](const std::string& file, std::string* e, int* colours) {
+            int w = 0, h = 0;
+            glfwGetFramebufferSize(window, &w, &h);
+            bool ok = captureBackBuffer(w, h, file, e, colours);
+            return ok;
+        };
+        host.setScale = [&](float s) { forcedScale = s; };
+        host.resize = [&](int w, int h) { glfwSetWindowSize(window, w, h); };
+        ScriptDriver driver(host);
+        if (scripted) {
+            std::string e;
+            if (!driver.load(options.script, &e)) {
+                std::fprintf(stderr, "rekindle: %s\n", e.c_str());
+                exitCode = 2;
+                glfwSetWindowShouldClose(window, GLFW_TRUE);
+            }
+        }
+
+        int frame = 0;
+        auto start = std::chrono::steady_clock::now();
+        bool hiddenTitle = false;
+        while (!glfwWindowShouldClose(window)) {
+            double now = glfwGetTime();
+            bool driving = scripted && driver.active() && !driver.sleeping();
+            if (options.busyLoop || driving || options.frames > 0) {
+                glfwPollEvents();
+            } else if (g_loop.framesToDraw <= 0) {
+                double timeout = driver.sleeping() ? std::max(0.0, driver.sleepUntil() - now) : 30.0;
+                glfwWaitEventsTimeout(std::max(timeout, 0.001));
+            } else {
+                glfwPollEvents();
+            }
+            if (ctrl.poll()) wakeUp();
+            now = glfwGetTime();
+            if (scripted && driver.sleeping() && now >= driver.sleepUntil()) wakeUp();
+            if (!(options.busyLoop || driving || options.frames > 0 || g_loop.framesToDraw > 0 ||
+                  (scripted && driver.sleeping() && now >= driver.sleepUntil())))
+                continue;
+
+            // Scale = monitor content scale (or --scale) × the user's zoom; fonts are rebuilt when it changes.
+            float scale = forcedScale;
+            if (scale <= 0) {
+                float sx = 1, sy = 1;
+                glfwGetWindowContentScale(window, &sx, &sy);
+                scale = sx > 0 ? sx : 1;
+            }
+            float zoom = ctrl.state().settings.zoom;
+            if (std::abs(scale - builtScale) > 1e-3f || std::abs(zoom - builtZoom) > 1e-3f) {
+                ui::Fonts fonts = ui::buildFonts(std::round(kBaseFontPixels * scale * zoom));
+                ui::setFonts(fonts);
+                ImGui_ImplOpenGL3_DestroyFontsTexture();
+                ImGui_ImplOpenGL3_CreateFontsTexture();
+                builtScale = scale;
+                builtZoom = zoom;
+                builtTheme.clear();  // style sizes follow the scale too
+            }
+            if (builtTheme != ctrl.state().settings.theme) {
+                ui::applyTheme(ui::themeFromName(ctrl.state().settings.theme), scale * zoom);
+                builtTheme = ctrl.state().settings.theme;
+            }
+            bool hidden = ctrl.state().screen == app::Screen::Hidden;
+            if (hidden != hiddenTitle) {
+                glfwSetWindowTitle(window, hidden ? "Notes" : "Rekindle");
+                hiddenTitle = hidden;
+            }
+
+            ImGui_ImplOpenGL3_NewFrame();
+            ImGui_ImplGlfw_NewFrame();
+            // Injected input must be written after the backend's NewFrame, which overwrites mouse state.
+            if (scripted) driver.beforeFrame(io, now);
+            ImGui::NewFrame();
+            ui::Registry::get().beginFrame();
+            ui::drawRoot(ctrl);
+            ImGui::Render();
+            int fbw = 0, fbh = 0;
+            glfwGetFramebufferSize(window, &fbw, &fbh);
+            glViewport(0, 0, fbw, fbh);
+            ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+            glClearColor(bg.x, bg.y, bg.z, 1.0f);
+            glClear(GL_COLOR_BUFFER_BIT);
+            ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+            ++frame;
+            if (frame == 1 && std::getenv("REKINDLE_REPORT_FIRST_FRAME")) {
+                double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+                std::fprintf(stderr, "first frame after %.1f ms\n", ms);
+            }
+            if (scripted) driver.afterRender(now);
+            bool lastFrame = options.frames > 0 && frame >= options.frames;
+            if (lastFrame && !options.screenshot.empty()) {
+                std::string e;
+                int colours = 0;
+                if (!captureBackBuffer(fbw, fbh, options.screenshot, &e, &colours)) {
+                    std::fprintf(stderr, "rekindle: screenshot failed: %s\n", e.c_str());
+                    exitCode = 1;
+                }
+            }
+            glfwSwapBuffers(window);
+            if (g_loop.framesToDraw > 0) --g_loop.framesToDraw;
+            // ImGui asks for more frames while something animates or a popup settles.
+            if (ImGui::IsAnyMouseDown() || io.WantTextInput) g_loop.framesToDraw = std::max(g_loop.framesToDraw, 1);
+            if (lastFrame) break;
+            if (scripted && driver.finished()) {
+                exitCode = driver.failed() ? 1 : 0;
+                if (!driver.failed()) std::fprintf(stderr, "script passed\n");
+                break;
+            }
+        }
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplGlfw_Shutdown();
+        ImGui::DestroyContext();
+    }
+    pinGlDriverModules();
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return exitCode;
 }
+
+}  // namespace rekindle::platform

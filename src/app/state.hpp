@@ -1,0 +1,128 @@
+// Everything the UI reads: which screen is up, the sets found, the take in progress, the result on show,
+// history and comparison. The UI never changes it directly; it calls the Controller.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/take_flow.hpp"
+#include "core/compare.hpp"
+#include "core/result.hpp"
+#include "core/scoring.hpp"
+#include "core/simulate.hpp"
+#include "storage/library.hpp"
+#include "storage/paths.hpp"
+#include "storage/question_set_json.hpp"
+#include "storage/result_store.hpp"
+#include "storage/settings.hpp"
+
+namespace rekindle::app {
+
+enum class Screen { Home, Take, Result, History, Compare, Trends, Author, Simulator, Settings, About, Help, Hidden };
+const char* screenName(Screen screen);
+
+struct SetEntry {
+    storage::LoadedSet loaded;
+    bool builtin = false;
+    std::filesystem::file_time_type mtime{};
+    uintmax_t size = 0;
+    int pastTakes = 0;
+    std::string lastTaken;  // RFC 3339 of the newest result
+    bool hasDraft = false;
+    std::string draftUpdated;
+    const core::QuestionSet* set() const { return loaded.set ? &*loaded.set : nullptr; }
+    std::string fileName() const { return loaded.path.filename().string(); }
+};
+
+struct TakeState {
+    bool active = false;
+    bool preview = false;  // author preview: never saved, no draft
+    core::QuestionSet set;  // a copy, so a set reloaded by the file watcher cannot pull the rug mid-take
+    std::filesystem::path setPath;
+    core::Answers answers;
+    std::map<std::string, std::string> notes;  // section id -> reflection
+    std::vector<Step> steps;
+    size_t step = 0;  // == steps.size() means "all answered, ready to see the result"
+    std::string message;      // e.g. "This question needs an answer"
+    std::string notice;       // e.g. draft resumed after the set changed
+    std::string draftError;   // a failing draft write: shown, answers kept in memory
+    std::string startedAt;
+    int stepSerial = 0;       // bumps on every move, so the UI can refocus
+};
+
+struct ResultView {
+    bool active = false;
+    bool preview = false;
+    core::QuestionSet set;
+    core::ResultRecord record;
+    bool saved = false;
+    std::string savedId;
+    std::string error;
+    std::string note;  // the free-text note, saved with the result
+    std::optional<core::ResultRecord> previous;  // same set, earlier: enables "Compare with last time"
+};
+
+struct HistoryView {
+    std::vector<storage::ResultSummary> rows;
+    std::string setFilter;
+    std::string search;
+    std::vector<int> visible;   // indices into rows after the search; what the list draws
+    std::vector<std::string> setIds;  // sets that appear in the history, for the filter
+    std::string pendingDelete;  // id awaiting confirmation
+    std::string message;
+    double loadSeconds = 0;
+};
+
+struct CompareView {
+    bool active = false;
+    core::ResultRecord before, after;
+    core::Comparison comparison;
+    std::string error;
+};
+
+struct TrendsView {
+    std::string setId;
+    std::vector<core::ResultRecord> results;  // oldest first
+};
+
+struct SimulatorView {
+    int setIndex = -1;
+    std::string mode;  // "lowest", "highest", "random", "hand"
+    uint64_t seed = 1;
+    core::Answers answers;
+    core::ScoreResult score;
+    bool hasCoverage = false;
+    core::CoverageReport coverage;
+};
+
+struct AuthorView {
+    std::string newSetName = "my-set";
+    std::string message;
+};
+
+struct AppState {
+    Screen screen = Screen::Home;
+    Screen screenBeforeHide = Screen::Home;
+    storage::Paths paths;
+    storage::Settings settings;
+    std::string settingsProblem;
+    storage::Library library;
+    std::vector<SetEntry> sets;
+    TakeState take;
+    ResultView result;
+    HistoryView history;
+    CompareView compare;
+    TrendsView trends;
+    SimulatorView simulator;
+    AuthorView author;
+    std::string toast;       // a short status line ("Result saved")
+    std::string fatalNote;   // e.g. data folder not writable
+    std::string deleteConfirmText;
+    bool showDisclaimer = false;  // before the first take
+    int pendingTakeSet = -1;      // set waiting for the disclaimer
+};
+
+}  // namespace rekindle::app

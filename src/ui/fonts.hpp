@@ -1,0 +1,25 @@
+// Finds a real UI font through fontconfig and builds the ImGui atlas (FreeType rasterizer) for a pixel size.
+#pragma once
+
+#include <string>
+
+struct ImFont;
+
+namespace rekindle::ui {
+
+struct Fonts {
+    ImFont* regular = nullptr;
+    ImFont* bold = nullptr;
+    ImFont* large = nullptr;  // question text and headings
+    std::string regularPath;  // empty when ImGui's built-in bitmap font had to be used
+    float pixelSize = 0;
+};
+
+// Rebuilds io.Fonts for the given base pixel size (already multiplied by DPI scale and zoom). The caller must
+// recreate the GPU texture afterwards.
+Fonts buildFonts(float pixelSize);
+
+// fontconfig lookup: the file of the best match for a pattern such as "DejaVu Sans:style=Bold"; "" if none.
+std::string findFontFile(const std::string& pattern);
+
+}  // namespace rekindle::ui

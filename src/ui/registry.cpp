@@ -1,0 +1,38 @@
+// Double-buffered per-frame list of drawn items; recording is off unless a script runs, so it costs nothing otherwise.
+#include "ui/registry.hpp"
+
+namespace rekindle::ui {
+
+Registry& Registry::get() {
+    static Registry instance;
+    return instance;
+}
+
+void Registry::beginFrame() {
+    m_previous.swap(m_current);
+    m_current.clear();
+}
+
+void Registry::add(RegisteredItem item) {
+    if (!m_enabled) return;
+    auto hash = item.label.find("##");
+    if (hash != std::string::npos) item.label.resize(hash);
+    m_current.push_back(std::move(item));
+}
+
+const RegisteredItem* Registry::findClickable(const std::string& label) const {
+    // Exact label first, then a prefix (buttons often carry a count or a shortcut hint after the words).
+    for (const auto& it : m_previous)
+        if (it.kind != RegisteredItem::Kind::Text && it.label == label) return &it;
+    for (const auto& it : m_previous)
+        if (it.kind != RegisteredItem::Kind::Text && it.label.rfind(label, 0) == 0) return &it;
+    return nullptr;
+}
+
+bool Registry::hasText(const std::string& needle) const {
+    for (const auto& it : m_previous)
+        if (it.label.find(needle) != std::string::npos) return true;
+    return false;
+}
+
+}  // namespace rekindle::ui

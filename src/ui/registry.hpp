@@ -1,0 +1,35 @@
+// What the UI drew this frame, by label: the scripted test driver finds widgets and text here, as a person
+// would find them on screen. Filled by the widget wrappers in widgets.hpp, cleared at the start of each frame.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace rekindle::ui {
+
+struct RegisteredItem {
+    enum class Kind { Button, Text, Input, Checkbox, Tab };
+    Kind kind = Kind::Text;
+    std::string label;  // visible label (without the "##id" part)
+    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    bool enabled = true;
+};
+
+class Registry {
+public:
+    static Registry& get();
+    void beginFrame();
+    void add(RegisteredItem item);
+    // Last frame's items (the current frame is still being built when the driver looks).
+    const std::vector<RegisteredItem>& items() const { return m_previous; }
+    const RegisteredItem* findClickable(const std::string& label) const;
+    bool hasText(const std::string& needle) const;  // substring of any text or label drawn
+    void setEnabled(bool enabled) { m_enabled = enabled; }
+    bool enabled() const { return m_enabled; }
+
+private:
+    std::vector<RegisteredItem> m_current, m_previous;
+    bool m_enabled = false;
+};
+
+}  // namespace rekindle::ui

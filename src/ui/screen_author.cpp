@@ -1,0 +1,163 @@
+// Author: every set found with its status and problems (re-checked within a second of a save), preview, a
+// starter file, and the scoring simulator that shows what the weights actually do.
+#include <imgui.h>
+
+#include <cstdio>
+
+#include "ui/screens.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace rekindle::ui {
+
+namespace {
+
+std::string pct(double v) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%.0f%%", v);
+    return buf;
+}
+
+}  // namespace
+
+void drawAuthor(app::Controller& ctrl) {
+    const auto& st = ctrl.state();
+    const Palette& pal = palette();
+    spacing(0.3f);
+    heading("Author question sets");
+    textMuted("Sets are read from " + st.paths.builtinQuestionnaires.string() + " and " + st.paths.userSetsDir().string() +
+              ". Save a file in your editor and its status here updates within a second.");
+    spacing(0.3f);
+    std::string name = st.author.newSetName;
+    if (inputText("##newname", &name, em(12))) ctrl.setNewSetName(name);
+    ImGui::SameLine();
+    if (button("New question set")) ctrl.createSetFromTemplate();
+    if (!st.author.message.empty()) textColored(pal.good, st.author.message);
+    spacing(0.4f);
+    for (size_t i = 0; i < st.sets.size(); ++i) {
+        const app::SetEntry& e = st.sets[i];
+        ImGui::PushID(int(i));
+        beginCard("set", pal.card, pal.cardBorder);
+        int errors = e.loaded.errorCount(), warnings = e.loaded.warningCount();
+        std::string status = errors ? std::to_string(errors) + " error(s)" : "valid";
+        if (warnings) status += ", " + std::to_string(warnings) + " warning(s)";
+        subheading(e.fileName() + " — " + status);
+        textMuted(e.loaded.path.string() + (e.builtin ? " (built in)" : ""));
+        for (const auto& p : e.loaded.problems) {
+            if (p.severity == storage::Problem::Severity::Error) textColored(pal.warn, p.format());
+            else textMuted(p.format());
+        }
+        if (e.set()) {
+            if (button("Preview")) ctrl.previewSet(int(i));
+            ImGui::SameLine();
+            if (button("Simulate scoring")) ctrl.openSimulator(int(i));
+            ImGui::SameLine();
+        }
+        if (button("Open in editor")) ctrl.openInEditor(e.loaded.path.string());
+        endCard();
+        ImGui::PopID();
+    }
+}
+
+void drawSimulator(app::Controller& ctrl) {
+    const auto& st = ctrl.state();
+    const app::SimulatorView& s = st.simulator;
+    const Palette& pal = palette();
+    spacing(0.3f);
+    if (s.setIndex < 0 || s.setIndex >= int(st.sets.size()) || !st.sets[size_t(s.setIndex)].set()) {
+        textMuted("Choose a valid set on the Author screen first.");
+        if (button("Back to Author")) ctrl.go(app::Screen::Author);
+        return;
+    }
+    const core::QuestionSet& set = *st.sets[size_t(s.setIndex)].set();
+    heading("Scoring simulator · " + set.title);
+    if (button("All lowest")) ctrl.simulate("lowest");
+    ImGui::SameLine();
+    if (button("All highest")) ctrl.simulate("highest");
+    ImGui::SameLine();
+    if (button("Random")) ctrl.simulate("random", s.seed + (s.mode == "random" ? 1 : 0));
+    ImGui::SameLine();
+    if (button("Coverage (1,000 random)")) ctrl.runCoverage(1000, 1);
+    ImGui::SameLine();
+    if (button("Back to Author")) ctrl.go(app::Screen::Author);
+    textMuted("Showing: " + s.mode + (s.mode == "random" ? " (seed " + std::to_string(s.seed) + ")" : "") +
+              ". Change any answer by hand in the grid on the left.");
+
+    float leftW = ImGui::GetContentRegionAvail().x * 0.5f;
+    ImGui::BeginChild("##grid", ImVec2(leftW, 0), true);
+    core::Answers effective = core::effectiveAnswers(set, s.answers);
+    for (const auto& sec : set.sections) {
+        subheading(sec.title);
+        for (const auto& q : sec.questions) {
+            ImGui::PushID(q.id.c_str());
+            bool visible = false;
+            for (const auto& ref : core::visibleQuestions(set, s.answers))
+                if (set.sections[ref.section].questions[ref.question].id == q.id) visible = true;
+            auto it = s.answers.find(q.id);
+            std::string cur = it != s.answers.end() && visible ? core::describeAnswer(q, it->second) : (visible ? "—" : "hidden");
+            ImGui::SetNextItemWidth(em(12));
+            if (ImGui::BeginCombo("##ans", cur.c_str())) {
+                if (ImGui::Selectable("— (unanswered)")) ctrl.simulateAnswer(q.id, core::Answer{});
+                int n = app::choiceCount(q);
+                core::Answer base = it != s.answers.end() ? it->second : core::Answer{};
+                for (int k = 1; k <= n; ++k) {
+                    core::Answer a = app::answerForNumber(q, q.type == core::QuestionType::MultipleChoice ? core::Answer{} : base, k);
+                    std::string label = core::describeAnswer(q, a) + "##" + std::to_string(k);
+                    if (ImGui::Selectable(label.c_str())) ctrl.simulateAnswer(q.id, a);
+                }
+                if (q.type == core::QuestionType::Slider)
+                    for (double v : {q.min, (q.min + q.max) / 2, q.max}) {
+                        std::string label = core::describeAnswer(q, core::Answer::ofNumber(v)) + "##v" + std::to_string(v);
+                        if (ImGui::Selectable(label.c_str())) ctrl.simulateAnswer(q.id, core::Answer::ofNumber(v));
+                    }
+                ImGui::EndCombo();
+            }
+            ImGui::SameLine();
+            if (visible) textWrapped(q.id + ": " + core::displayText(q, s.answers));
+            else textMuted(q.id + " (hidden by its condition)");
+            ImGui::PopID();
+        }
+    }
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("##outcome", ImVec2(0, 0), true);
+    if (!s.score.safety.empty()) {
+        subheading("Safety rules that hold");
+        for (const auto& so : s.score.safety) textColored(pal.safetyBorder, so.ruleId + (so.suppress.empty() ? "" : " (suppresses " + std::to_string(so.suppress.size()) + " tips)"));
+    }
+    subheading("Dimensions");
+    for (const auto& d : s.score.dimensions) {
+        const core::Dimension* dim = set.findDimension(d.id);
+        std::string label = (dim ? dim->label : d.id) + ": " + (d.enoughAnswers ? pct(d.percent) + " · " + d.bandLabel : "not enough answers");
+        percentBar(float(d.percent), label, ImGui::GetContentRegionAvail().x, pal.accentSoft);
+    }
+    subheading("Tips, ranked");
+    for (const auto& t : s.score.tips) {
+        ImGui::PushID(t.id.c_str());
+        const core::Tip* tip = set.findTip(t.id);
+        std::string head = (t.rank > 0 ? "#" + std::to_string(t.rank) + " " : "– ") + (tip ? tip->title : t.id) + "  " +
+                           (t.suppressed ? "suppressed by " + t.suppressedBy : t.enoughAnswers ? pct(t.percent) : "not enough answers");
+        if (ImGui::TreeNode(head.c_str())) {
+            for (const auto& c : t.contributions) {
+                char buf[64];
+                std::snprintf(buf, sizeof buf, "%+.2f / %.2f", c.points, c.maxPoints);
+                bullet(c.questionId + " = " + c.answer + ": " + buf + (c.reversed ? " (reversed)" : ""));
+            }
+            ImGui::TreePop();
+        }
+        ImGui::PopID();
+    }
+    if (s.hasCoverage) {
+        spacing(0.4f);
+        subheading("Coverage over " + std::to_string(s.coverage.patterns) + " random patterns (top " + std::to_string(s.coverage.topN) + ")");
+        for (const auto& tc : s.coverage.tips) {
+            const core::Tip* tip = set.findTip(tc.id);
+            percentBar(float(tc.share * 100), (tip ? tip->title : tc.id) + ": " + pct(tc.share * 100) + (tc.reachable ? "" : " · unreachable"),
+                       ImGui::GetContentRegionAvail().x, tc.reachable ? pal.accentSoft : pal.warn);
+        }
+        for (const auto& id : s.coverage.unreachableDimensions()) textColored(pal.warn, "Dimension no answer can reach: " + id);
+    }
+    ImGui::EndChild();
+}
+
+}  // namespace rekindle::ui

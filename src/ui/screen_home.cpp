@@ -1,0 +1,68 @@
+// Home: the question sets on offer, with past takes and unfinished ones, and the ways to everything else.
+#include <imgui.h>
+
+#include "ui/screens.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace rekindle::ui {
+
+void drawHome(app::Controller& ctrl) {
+    const auto& st = ctrl.state();
+    const Palette& pal = palette();
+    spacing(0.5f);
+    heading("When someone you love is pulling away");
+    textMuted("Answer a few calm questions, one at a time. Rekindle suggests what may help, says why, and keeps "
+              "everything on this computer. It is not therapy and not a verdict on anyone.");
+    spacing(0.6f);
+    if (!st.settingsProblem.empty()) textColored(pal.warn, st.settingsProblem);
+    for (const auto& p : st.library.problems) textColored(pal.warn, p.format());
+
+    float width = std::min(ImGui::GetContentRegionAvail().x, em(46));
+    for (size_t i = 0; i < st.sets.size(); ++i) {
+        const app::SetEntry& e = st.sets[i];
+        ImGui::PushID(int(i));
+        ImGui::BeginGroup();
+        beginCard("card", pal.card, pal.cardBorder, width);
+        if (const core::QuestionSet* s = e.set()) {
+            subheading(s->title);
+            textWrapped(s->description);
+            std::string meta = "About " + std::to_string(s->estimatedMinutes) + " min · " +
+                               std::to_string(s->questionCount()) + " questions";
+            if (e.pastTakes > 0)
+                meta += " · taken " + std::to_string(e.pastTakes) + (e.pastTakes == 1 ? " time" : " times") +
+                        ", last on " + shortDate(e.lastTaken);
+            else
+                meta += " · not taken yet";
+            if (!e.builtin) meta += " · your set (" + e.fileName() + ")";
+            textMuted(meta);
+            spacing(0.3f);
+            if (e.hasDraft) {
+                if (primaryButton("Continue " + s->title + "##continue")) ctrl.requestTake(int(i));
+                ImGui::SameLine();
+                textMuted("unfinished, last answered " + shortDate(e.draftUpdated));
+                ImGui::SameLine();
+                if (button("Start again##restart")) ctrl.startTake(int(i));
+            } else {
+                if (primaryButton("Start " + s->title + "##start")) ctrl.requestTake(int(i));
+            }
+        } else {
+            subheading(e.fileName());
+            textColored(pal.warn, std::to_string(e.loaded.errorCount()) + " problem(s) stop this set from being used.");
+            if (!e.loaded.problems.empty()) textMuted(e.loaded.problems.front().format());
+            if (button("See the problems##problems")) ctrl.go(app::Screen::Author);
+        }
+        endCard();
+        ImGui::EndGroup();
+        ImGui::PopID();
+    }
+    if (st.sets.empty()) textColored(pal.warn, "No question sets were found in " + st.paths.builtinQuestionnaires.string());
+    spacing();
+    if (button("History")) ctrl.go(app::Screen::History);
+    ImGui::SameLine();
+    if (button("Write your own set")) ctrl.go(app::Screen::Author);
+    ImGui::SameLine();
+    if (button("When to get help")) ctrl.go(app::Screen::Help);
+}
+
+}  // namespace rekindle::ui

@@ -1,0 +1,203 @@
+// Result: safety guidance first when it applies, then the tips that fit best with why, the dimensions with
+// their bands, the full ranking, a note, and Save / Compare.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "ui/screens.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace rekindle::ui {
+
+namespace {
+
+std::string fmtPoints(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%+.2f", v);
+    return buf;
+}
+
+std::string pct(double v) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%.0f%%", v);
+    return buf;
+}
+
+// "Because you answered …": the contributions that added most, strongest first.
+void explain(const core::ResultRecord& rec, const std::vector<core::Contribution>& contributions, size_t limit) {
+    std::vector<const core::Contribution*> sorted;
+    for (const auto& c : contributions) sorted.push_back(&c);
+    std::stable_sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return std::abs(a->points) > std::abs(b->points); });
+    if (sorted.empty()) {
+        textMuted("No answer contributed to this yet.");
+        return;
+    }
+    size_t shown = 0;
+    for (const auto* c : sorted) {
+        if (shown++ >= limit) break;
+        auto it = rec.answerLabels.find(c->questionId);
+        std::string q = it != rec.answerLabels.end() ? it->second.question : c->questionId;
+        std::string line = "\"" + q + "\" — you answered " + c->answer + ": " + fmtPoints(c->points) + " of " +
+                           fmtPoints(c->maxPoints).substr(1) + " points" + (c->reversed ? " (reverse-scored)" : "");
+        bullet(line);
+    }
+    if (sorted.size() > limit) textMuted("and " + std::to_string(sorted.size() - limit) + " smaller contribution(s).");
+}
+
+}  // namespace
+
+void drawSafetyBlock(const app::AppState& st, const std::vector<core::SafetyRecord>& safety) {
+    if (safety.empty()) return;
+    const Palette& pal = palette();
+    beginCard("safety", pal.safetyBg, pal.safetyBorder);
+    subheading("Your safety comes first");
+    for (const auto& s : safety) {
+        ImGui::PushID(s.ruleId.c_str());
+        const core::SafetyGuidanceEntry* g = st.library.guidance.find(s.guidance);
+        if (g) {
+            subheading(g->title);
+            textWrapped(g->text);
+            for (const auto& step : g->steps) bullet(step);
+        }
+        if (!s.notice.empty()) textWrapped(s.notice);
+        ImGui::PopID();
+    }
+    textMuted("Some tips are held back while this applies, because they could put you at risk.");
+    if (!st.library.guidance.lastReviewed.empty()) textMuted("Guidance last reviewed " + st.library.guidance.lastReviewed + ".");
+    endCard();
+}
+
+void drawResult(app::Controller& ctrl) {
+    const auto& st = ctrl.state();
+    const app::ResultView& r = st.result;
+    const Palette& pal = palette();
+    if (!r.active) {
+        textMuted("No result to show.");
+        return;
+    }
+    const core::ResultRecord& rec = r.record;
+    float width = std::min(ImGui::GetContentRegionAvail().x - em(1), em(48));
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (ImGui::GetContentRegionAvail().x - width) * 0.5f));
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    spacing(0.3f);
+    heading("What your answers point to");
+    textMuted(rec.setTitle + " · " + shortDate(rec.completedAt) + " · " + std::to_string(rec.answeredQuestions) + " of " +
+              std::to_string(rec.visibleQuestions) + " questions answered" + (r.preview ? " · preview, not saved" : ""));
+    spacing(0.4f);
+
+    drawSafetyBlock(st, rec.safety);
+
+    subheading(rec.safety.empty() ? "Tips that fit you best" : "Tips that are still safe to try");
+    auto top = rec.topTipRecords();
+    if (top.empty()) textMuted("Not enough answers to suggest a tip with confidence.");
+    int n = 0;
+    for (const core::TipRecord* tip : top) {
+        ImGui::PushID(tip->id.c_str());
+        const core::Tip* full = r.set.findTip(tip->id);
+        beginCard("tip", pal.card, pal.cardBorder, width);
+        subheading(std::to_string(++n) + ". " + tip->title);
+        textMuted("Relevance " + pct(tip->relevance));
+        if (full) {
+            textWrapped(full->summary);
+            if (!full->tryThisWeek.empty()) {
+                spacing(0.2f);
+                text("Things to try this week:");
+                for (const auto& s : full->tryThisWeek) bullet(s);
+            }
+        }
+        if (ImGui::TreeNode("Why this tip?")) {
+            recordLastItem(RegisteredItem::Kind::Button, "Why this tip?");
+            if (full && !full->why.empty()) textWrapped(full->why);
+            text("Because of these answers:");
+            explain(rec, tip->contributions, 5);
+            if (full && !full->cautions.empty()) {
+                text("Take care:");
+                for (const auto& c : full->cautions) bullet(c);
+            }
+            ImGui::TreePop();
+        } else {
+            recordLastItem(RegisteredItem::Kind::Button, "Why this tip?");
+        }
+        endCard();
+        ImGui::PopID();
+    }
+
+    spacing(0.5f);
+    subheading("How things look, area by area");
+    float barW = std::min(width, em(30));
+    for (const auto& d : rec.dimensions) {
+        ImGui::PushID(d.id.c_str());
+        text(d.label);
+        if (!d.enoughAnswers) {
+            textMuted("Not enough answers to say.");
+        } else {
+            percentBar(float(d.percent), pct(d.percent) + " · " + d.bandLabel, barW, pal.accentSoft);
+            if (!d.interpretation.empty()) textMuted(d.interpretation);
+            if (ImGui::TreeNode("Which answers made this score")) {
+                explain(rec, d.contributions, 8);
+                ImGui::TreePop();
+            }
+        }
+        spacing(0.3f);
+        ImGui::PopID();
+    }
+
+    spacing(0.3f);
+    if (ImGui::CollapsingHeader("All tips, ranked")) {
+        recordLastItem(RegisteredItem::Kind::Button, "All tips, ranked");
+        if (ImGui::BeginTable("##ranked", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+            ImGui::TableSetupColumn("Rank", ImGuiTableColumnFlags_WidthFixed, em(3));
+            ImGui::TableSetupColumn("Tip");
+            ImGui::TableSetupColumn("Relevance", ImGuiTableColumnFlags_WidthFixed, em(12));
+            ImGui::TableHeadersRow();
+            for (const auto& tip : rec.tips) {
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                text(tip.rank > 0 ? std::to_string(tip.rank) : "–");
+                ImGui::TableNextColumn();
+                textWrapped(tip.title);
+                ImGui::TableNextColumn();
+                if (tip.suppressed) textMuted("held back (safety)");
+                else if (!tip.enoughAnswers) textMuted("not enough answers");
+                else text(pct(tip.relevance));
+            }
+            ImGui::EndTable();
+        }
+    } else {
+        recordLastItem(RegisteredItem::Kind::Button, "All tips, ranked");
+    }
+
+    spacing(0.5f);
+    if (!r.preview) {
+        text("A note for yourself (saved with the result):");
+        std::string note = r.note;
+        beginDisabled(r.saved);
+        if (inputMultiline("##note", &note, ImVec2(width, em(4)))) ctrl.setResultNote(note);
+        endDisabled(r.saved);
+        spacing(0.3f);
+        if (r.saved) {
+            textColored(pal.good, "Saved. You can find it in History.");
+        } else if (primaryButton("Save result", ImVec2(em(10), em(2.2f)))) {
+            ctrl.saveResult();
+        }
+        if (!r.error.empty()) textColored(pal.warn, r.error);
+        if (r.previous) {
+            ImGui::SameLine();
+            if (button("Compare with last time", ImVec2(0, em(2.2f)))) ctrl.compareWithPrevious();
+        }
+        ImGui::SameLine();
+        if (button("Home", ImVec2(0, em(2.2f)))) ctrl.go(app::Screen::Home);
+    } else {
+        if (button("Back to Author")) ctrl.go(app::Screen::Author);
+    }
+    spacing(0.5f);
+    textMuted("Rekindle is a reflection aid, not therapy, not a diagnosis and not a verdict on your relationship or on "
+              "the other person.");
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+}
+
+}  // namespace rekindle::ui

@@ -1,0 +1,258 @@
+// Widget wrappers: one place that knows how Rekindle's controls look and how the test driver finds them.
+#include "ui/widgets.hpp"
+
+#include <imgui_internal.h>
+#include <imgui_stdlib.h>
+
+#include "ui/theme.hpp"
+
+namespace rekindle::ui {
+
+namespace {
+Fonts g_fonts;
+int g_disabledDepth = 0;
+
+std::string visible(const std::string& label) {
+    auto p = label.find("##");
+    return p == std::string::npos ? label : label.substr(0, p);
+}
+}  // namespace
+
+void setFonts(const Fonts& f) { g_fonts = f; }
+const Fonts& fonts() { return g_fonts; }
+
+void recordLastItem(RegisteredItem::Kind kind, const std::string& label, bool enabled) {
+    Registry& r = Registry::get();
+    if (!r.enabled()) return;
+    ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    // Items scrolled out of view or clipped away cannot be clicked by a person either.
+    ImGuiWindow* w = ImGui::GetCurrentWindow();
+    if (w && (b.y < w->ClipRect.Min.y || a.y > w->ClipRect.Max.y) && kind != RegisteredItem::Kind::Text) return;
+    r.add({kind, label, a.x, a.y, b.x, b.y, enabled && g_disabledDepth == 0});
+}
+
+bool button(const std::string& label, ImVec2 size) {
+    bool pressed = ImGui::Button(label.c_str(), size);
+    recordLastItem(RegisteredItem::Kind::Button, visible(label));
+    return pressed;
+}
+
+bool primaryButton(const std::string& label, ImVec2 size) {
+    const Palette& p = palette();
+    ImGui::PushStyleColor(ImGuiCol_Button, p.accent);
+    ImVec4 hov = p.accent;
+    hov.w = 0.85f;
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, hov);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, p.accent);
+    // Text on the accent must stay readable in every theme: dark text on the bright contrast accent.
+    bool brightAccent = p.accent.x + p.accent.y + p.accent.z > 1.8f;
+    ImGui::PushStyleColor(ImGuiCol_Text, brightAccent ? ImVec4(0, 0, 0, 1) : ImVec4(1, 1, 1, 1));
+    bool pressed = ImGui::Button(label.c_str(), size);
+    ImGui::PopStyleColor(4);
+    recordLastItem(RegisteredItem::Kind::Button, visible(label));
+    return pressed;
+}
+
+bool linkButton(const std::string& label) {
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().accent);
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0);
+    bool pressed = ImGui::Button(label.c_str());
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor(2);
+    recordLastItem(RegisteredItem::Kind::Button, visible(label));
+    return pressed;
+}
+
+bool checkbox(const std::string& label, bool* value) {
+    bool changed = ImGui::Checkbox(label.c_str(), value);
+    recordLastItem(RegisteredItem::Kind::Checkbox, visible(label));
+    return changed;
+}
+
+bool selectable(const std::string& label, bool selected, ImVec2 size) {
+    bool pressed = ImGui::Selectable(label.c_str(), selected, 0, size);
+    recordLastItem(RegisteredItem::Kind::Button, visible(label));
+    return pressed;
+}
+
+bool inputText(const std::string& label, std::string* value, float width) {
+    if (width > 0) ImGui::SetNextItemWidth(width);
+    bool changed = ImGui::InputText(label.c_str(), value);
+    recordLastItem(RegisteredItem::Kind::Input, visible(label));
+    return changed;
+}
+
+bool inputMultiline(const std::string& label, std::string* value, ImVec2 size) {
+    bool changed = ImGui::InputTextMultiline(label.c_str(), value, size);
+    recordLastItem(RegisteredItem::Kind::Input, visible(label));
+    return changed;
+}
+
+void text(const std::string& s) {
+    ImGui::TextUnformatted(s.c_str());
+    recordLastItem(RegisteredItem::Kind::Text, s);
+}
+
+void textWrapped(const std::string& s) {
+    // Respect a wrap position the caller set (cards, centred columns); else wrap at the window edge.
+    bool own = ImGui::GetCurrentWindow()->DC.TextWrapPos < 0.0f;
+    if (own) ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(s.c_str());
+    if (own) ImGui::PopTextWrapPos();
+    recordLastItem(RegisteredItem::Kind::Text, s);
+}
+
+void textMuted(const std::string& s) {
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().muted);
+    textWrapped(s);
+    ImGui::PopStyleColor();
+}
+
+void textColored(const ImVec4& color, const std::string& s) {
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    textWrapped(s);
+    ImGui::PopStyleColor();
+}
+
+void heading(const std::string& s) {
+    ImGui::PushFont(g_fonts.large ? g_fonts.large : ImGui::GetFont());
+    textWrapped(s);
+    ImGui::PopFont();
+}
+
+void subheading(const std::string& s) {
+    ImGui::PushFont(g_fonts.bold ? g_fonts.bold : ImGui::GetFont());
+    textWrapped(s);
+    ImGui::PopFont();
+}
+
+void bullet(const std::string& s) {
+    ImGui::Bullet();
+    ImGui::SameLine();
+    textWrapped(s);
+}
+
+void spacing(float ems) { ImGui::Dummy(ImVec2(0, em(ems))); }
+
+void beginCard(const char* id, const ImVec4& bg, const ImVec4& border, float width) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->ChannelsSplit(2);
+    dl->ChannelsSetCurrent(1);
+    ImGui::PushID(id);
+    ImGui::BeginGroup();
+    ImVec2 pad(em(0.9f), em(0.7f));
+    ImGui::Dummy(ImVec2(0, pad.y));
+    ImGui::Indent(pad.x);
+    // Store background colours for endCard in the state storage of this id.
+    ImGuiStorage* st = ImGui::GetStateStorage();
+    st->SetInt(ImGui::GetID("bg"), int(ImGui::ColorConvertFloat4ToU32(bg)));
+    st->SetInt(ImGui::GetID("border"), int(ImGui::ColorConvertFloat4ToU32(border)));
+    float avail = ImGui::GetContentRegionAvail().x + pad.x;
+    if (width <= 0 || width > avail) width = avail;
+    st->SetFloat(ImGui::GetID("right"), ImGui::GetCursorScreenPos().x - pad.x + width);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 2 * pad.x);
+}
+
+void endCard() {
+    ImGui::PopTextWrapPos();
+    float padX = em(0.9f), padY = em(0.7f);
+    ImGui::Unindent(padX);
+    ImGui::Dummy(ImVec2(0, padY));
+    ImGui::EndGroup();
+    ImGuiStorage* st = ImGui::GetStateStorage();
+    ImU32 bg = ImU32(st->GetInt(ImGui::GetID("bg")));
+    ImU32 border = ImU32(st->GetInt(ImGui::GetID("border")));
+    float right = st->GetFloat(ImGui::GetID("right"));
+    ImGui::PopID();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->ChannelsSetCurrent(0);
+    ImVec2 a = ImGui::GetItemRectMin();
+    ImVec2 b(right, ImGui::GetItemRectMax().y);
+    float r = ImGui::GetStyle().ChildRounding;
+    dl->AddRectFilled(a, b, bg, r);
+    dl->AddRect(a, b, border, r, 0, std::max(1.0f, em(0.08f)));
+    dl->ChannelsMerge();
+    spacing(0.4f);
+}
+
+void percentBar(float percent, const std::string& overlay, float width, const ImVec4& color) {
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    float h = em(1.3f);
+    ImGui::Dummy(ImVec2(width, h));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    float r = em(0.3f);
+    dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h), ImGui::GetColorU32(ImGuiCol_FrameBg), r);
+    float p = percent < 0 ? 0 : (percent > 100 ? 100 : percent);
+    if (p > 0) dl->AddRectFilled(pos, ImVec2(pos.x + width * p / 100.f, pos.y + h), ImGui::ColorConvertFloat4ToU32(color), r);
+    dl->AddRect(pos, ImVec2(pos.x + width, pos.y + h), ImGui::GetColorU32(ImGuiCol_Border), r);
+    if (!overlay.empty()) {
+        ImVec2 ts = ImGui::CalcTextSize(overlay.c_str());
+        ImVec2 tp(pos.x + em(0.4f), pos.y + (h - ts.y) * 0.5f);
+        dl->AddText(tp, ImGui::GetColorU32(ImGuiCol_Text), overlay.c_str());
+    }
+    recordLastItem(RegisteredItem::Kind::Text, overlay);
+}
+
+void beginDisabled(bool disabled) {
+    if (!disabled) return;
+    ImGui::BeginDisabled(true);
+    ++g_disabledDepth;
+}
+
+void endDisabled(bool disabled) {
+    if (!disabled) return;
+    ImGui::EndDisabled();
+    --g_disabledDepth;
+}
+
+}  // namespace rekindle::ui
+
+namespace rekindle::ui {
+
+float tileHeight(const std::string& label, float width) {
+    float inner = width - em(1.0f);
+    ImVec2 ts = ImGui::CalcTextSize(label.c_str(), nullptr, false, inner > 0 ? inner : 1);
+    return std::max(em(2.6f), ts.y + em(1.6f));
+}
+
+bool choiceTile(const std::string& label, const std::string& keyHint, bool selected, ImVec2 size, bool checkbox) {
+    ImGui::PushID(label.c_str());
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    bool pressed = ImGui::InvisibleButton("##tile", size);
+    bool hovered = ImGui::IsItemHovered();
+    bool focused = ImGui::IsItemFocused();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const Palette& p = palette();
+    ImVec2 end(pos.x + size.x, pos.y + size.y);
+    float r = ImGui::GetStyle().FrameRounding;
+    ImU32 bg = selected ? ImGui::ColorConvertFloat4ToU32(p.accent)
+                        : ImGui::GetColorU32(hovered ? ImGuiCol_ButtonHovered : ImGuiCol_FrameBg);
+    dl->AddRectFilled(pos, end, bg, r);
+    dl->AddRect(pos, end, ImGui::GetColorU32(selected ? ImGuiCol_Text : ImGuiCol_Border), r, 0,
+                (selected || focused) ? std::max(2.0f, em(0.12f)) : 1.0f);
+    bool brightAccent = p.accent.x + p.accent.y + p.accent.z > 1.8f;
+    ImU32 fg = selected ? (brightAccent ? IM_COL32(0, 0, 0, 255) : IM_COL32(255, 255, 255, 255)) : ImGui::GetColorU32(ImGuiCol_Text);
+    float padX = em(0.5f);
+    float textX = pos.x + padX;
+    if (!keyHint.empty()) {
+        std::string hint = checkbox ? (selected ? "[x] " : "[ ] ") + keyHint : keyHint;
+        ImVec2 hs = ImGui::CalcTextSize(hint.c_str());
+        ImU32 hc = selected ? fg : ImGui::ColorConvertFloat4ToU32(p.muted);
+        dl->AddText(ImVec2(pos.x + padX, pos.y + em(0.3f)), hc, hint.c_str());
+        if (size.x > em(14)) textX += hs.x + em(0.6f);  // wide tile: hint on the left, label beside it
+    }
+    float wrap = pos.x + size.x - padX;
+    ImVec2 ts = ImGui::CalcTextSize(label.c_str(), nullptr, false, wrap - textX);
+    float textY = size.x > em(14) ? pos.y + (size.y - ts.y) * 0.5f : pos.y + size.y - ts.y - em(0.45f);
+    if (size.x <= em(14)) {
+        // Narrow tile (likert row): centre each line.
+        textX = pos.x + std::max(padX, (size.x - ts.x) * 0.5f);
+    }
+    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(textX, textY), fg, label.c_str(), nullptr, wrap - textX);
+    ImGui::PopID();
+    recordLastItem(RegisteredItem::Kind::Button, label);
+    return pressed;
+}
+
+}  // namespace rekindle::ui
