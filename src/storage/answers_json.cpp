@@ -30,10 +30,7 @@ Answer readValue(JsonChecker& ck, const Question& q, const json& v, const std::s
     auto choice = [&](const json& s, const std::string& p) -> std::optional<std::string> {
         std::string id = s.get<std::string>();
         if (!q.findOption(id)) {
-            if (q.options.empty())
-                ck.error(p, quote(q.id) + " has no options; answer it with a number");
-            else
-                ck.error(p, quote(id) + " is not an option of " + quote(q.id) + "; use one of: " + optionIds(q));
+            ck.error(p, quote(id) + " is not an option of " + quote(q.id) + "; use one of: " + optionIds(q));
             return std::nullopt;
         }
         return id;
@@ -41,7 +38,7 @@ Answer readValue(JsonChecker& ck, const Question& q, const json& v, const std::s
     switch (q.type) {
         case QuestionType::Likert:
         case QuestionType::Slider: {
-            if (v.is_string()) {
+            if (v.is_string() && !q.options.empty()) {  // an extra such as "I don't know"
                 auto id = choice(v, ptr);
                 return id ? Answer::ofChoice(*id) : Answer{};
             }

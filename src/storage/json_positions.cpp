@@ -221,7 +221,9 @@ size_t tooDeepAt(std::string_view text) {
 
 // nlohmann's messages start with "[json.exception.parse_error.101] parse error at line 1, column 2: "; keep the
 // part after it, which says what was expected.
-std::string parseErrorDetail(const std::string& what) {
+std::string parseErrorDetail(const std::string& rawWhat) {
+    // "last read: '…'" echoes the raw bytes, which may be the very invalid UTF-8 being reported; drop it.
+    std::string what = rawWhat.substr(0, rawWhat.find("; last read:"));
     auto at = what.find("column ");
     if (at != std::string::npos) {
         auto colon = what.find(": ", at);
@@ -265,8 +267,15 @@ bool parseJsonDocument(std::string_view text, const std::string& fileName, JsonD
         report(positionOfOffset(text, offset), "", message);
         return false;
     } catch (const json::exception& e) {
-        // Out-of-range numbers and similar: nlohmann gives no position, so point at the document.
-        report({1, 1}, "", std::string("the JSON could not be read: ") + parseErrorDetail(e.what()) +
+        // Out-of-range numbers: nlohmann gives no position but quotes the token ('1e999'); find it in the text.
+        std::string what = e.what();
+        TextPos pos{1, 1};
+        auto q1 = what.find('\''), q2 = what.rfind('\'');
+        if (q1 != std::string::npos && q2 > q1 + 1) {
+            auto at = text.find(what.substr(q1 + 1, q2 - q1 - 1));
+            if (at != std::string_view::npos) pos = positionOfOffset(text, at);
+        }
+        report(pos, "", std::string("the JSON could not be read: ") + parseErrorDetail(e.what()) +
                                "; use ordinary numbers (no huge exponents)");
         return false;
     }

@@ -80,7 +80,7 @@ const json* ObjectReader::get(const std::string& key, bool required) {
     if (!m_ok) return nullptr;
     auto it = m_value.find(key);
     if (it == m_value.end()) {
-        if (required) m_checker.error(m_pointer, m_what + " needs a \"" + key + "\" field; add it");
+        if (required) m_checker.error(m_pointer, m_what + " is missing the required field \"" + key + "\"; add it");
         return nullptr;
     }
     return &*it;

@@ -37,7 +37,9 @@ constexpr double kMaxWeight = 1000;
 
 std::string idList(const std::vector<std::string>& ids) {
     std::string out;
+    std::set<std::string> seen;
     for (const auto& id : ids) {
+        if (!seen.insert(id).second) continue;
         if (!out.empty()) out += ", ";
         out += id;
     }
