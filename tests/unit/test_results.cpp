@@ -10,7 +10,12 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 
+#include "core/compare.hpp"
+#include "core/scoring.hpp"
+#include "core/simulate.hpp"
 #include "storage/atomic_file.hpp"
+#include "storage/library.hpp"
+#include "storage/question_set_json.hpp"
 #include "storage/export.hpp"
 #include "storage/result_json.hpp"
 #include "storage/result_store.hpp"
@@ -445,4 +450,66 @@ TEST_CASE("CSV quotes separators and defuses formulas") {
     CHECK(csv.find("\"'=HYPERLINK(\"\"x\"\"), then, more\"") != std::string::npos);
     // Not enough answers and suppressed tips leave their cells empty.
     CHECK(csv.find(",22.2,,81.2,,") != std::string::npos);
+}
+
+TEST_CASE("a scored take of a shipped set saves, lists, reloads and compares") {
+    fs::path root = REKINDLE_TEST_SOURCE_DIR;
+    storage::Library library = storage::loadLibrary(root / "assets");
+    storage::LoadedSet loaded = storage::loadQuestionSet(root / "questionnaires" / "weekly-check-in.json", library);
+    REQUIRE_MESSAGE(loaded.valid(), loaded.errorCount());
+    const core::QuestionSet& set = *loaded.set;
+
+    core::Answers low = core::lowestAnswers(set);
+    core::Answers high = core::highestAnswers(set);
+    core::ScoreResult lowScore = core::score(set, low);
+    core::ScoreResult highScore = core::score(set, high);
+    core::ResultRecord first = core::makeResult(set, low, {{"note", "first week"}}, lowScore, "2026-11-01T10:00:00Z", "",
+                                                "2026-11-01T09:55:00Z");
+    core::ResultRecord second = core::makeResult(set, high, {}, highScore, "2026-11-08T10:00:00Z", "");
+
+    // The record snapshots what compare and trends need.
+    CHECK(first.setId == set.id);
+    CHECK(first.setVersion == set.version);
+    CHECK(first.setHash == set.contentHash);
+    CHECK(first.createdAt == "2026-11-01T09:55:00Z");
+    CHECK(first.questionIds.size() == set.questionCount());
+    REQUIRE(first.dimensions.size() == set.dimensions.size());
+    for (size_t i = 0; i < set.dimensions.size(); ++i) {
+        CHECK(first.dimensions[i].label == set.dimensions[i].label);
+        CHECK(first.dimensions[i].meaningfulChange == set.dimensions[i].meaningfulChange);
+        CHECK(first.dimensions[i].bands.size() == set.dimensions[i].bands.size());
+        CHECK(first.dimensions[i].percent == lowScore.dimensions[i].percent);
+    }
+    CHECK(first.tips.size() == lowScore.tips.size());
+    for (const auto& [qid, label] : first.answerLabels) {
+        CHECK(first.answers.count(qid) == 1);
+        CHECK_FALSE(label.answer.empty());
+    }
+
+    TempDir tmp;
+    storage::ResultStore store(tmp.path / "results", tmp.path / "trash");
+    std::string error;
+    REQUIRE_MESSAGE(store.save(first, &error), error);
+    REQUIRE_MESSAGE(store.save(second, &error), error);
+    auto rows = store.list(set.id);
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0].id == second.id);
+    auto back = store.load(first.id, &error);
+    REQUIRE(back.has_value());
+    CHECK(*back == first);
+
+    auto prev = store.previousOf(second);
+    REQUIRE(prev.has_value());
+    core::Comparison c = core::compareResults(*prev, second);
+    REQUIRE(c.ok);
+    CHECK(c.sameVersion);
+    CHECK(c.dimensions.size() == set.dimensions.size());
+    // Lowest against highest answers: every dimension with answers on both sides moved, most of them a lot.
+    for (const auto& d : c.dimensions) {
+        CAPTURE(d.id);
+        if (!d.comparable) continue;
+        CHECK(d.meaningful == (std::abs(d.delta) + 1e-9 >= d.threshold));
+    }
+    CHECK(c.meaningfulCount() > 0);
+    CHECK_FALSE(c.answersChanged.empty());
 }
