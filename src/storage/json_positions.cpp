@@ -258,6 +258,15 @@ bool parseJsonDocument(std::string_view text, const std::string& fileName, JsonD
     } catch (const json::parse_error& e) {
         size_t offset = e.byte > 0 ? e.byte - 1 : 0;
         std::string detail = parseErrorDetail(e.what());
+        // nlohmann stops after an unexpected string token; its opening quote is where the author should look.
+        if (detail.find("string literal") != std::string::npos && offset < text.size() && text[offset] == '"') {
+            size_t open = offset;
+            while (open > 0) {
+                --open;
+                if (text[open] == '"' && (open == 0 || text[open - 1] != '\\')) break;
+            }
+            offset = open;
+        }
         std::string message = "this is not valid JSON: " + detail;
         if (detail.find("UTF-8") != std::string::npos || detail.find("utf-8") != std::string::npos ||
             detail.find("invalid string") != std::string::npos)

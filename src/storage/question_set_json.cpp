@@ -317,7 +317,7 @@ private:
                                     "; \"atLeast\" and \"atMost\" only work on likert and slider questions — use \"equals\" or \"in\"");
                 return cv;
             }
-            checkNumberFor(*q, *cv.number, ptr, q);
+            if (q) checkNumberFor(*q, *cv.number, ptr);
             return cv;
         }
         if (v.is_string()) {
@@ -341,7 +341,7 @@ private:
                     m_ck.error(ptr, quote(q->id) + " is " + typeArticle(q->type) + " and cannot be answered with a number; compare with one of: " +
                                         idList(ids));
                 } else {
-                    checkNumberFor(*q, *cv.number, ptr, q);
+                    checkNumberFor(*q, *cv.number, ptr);
                 }
             }
         } else {
@@ -350,7 +350,7 @@ private:
         return cv;
     }
 
-    void checkNumberFor(const Question& q, double n, const std::string& ptr, const Question*) {
+    void checkNumberFor(const Question& q, double n, const std::string& ptr) {
         if (q.type == QuestionType::Likert) {
             if (n < 1 || n > q.points || std::floor(n) != n)
                 m_ck.error(ptr, quote(q.id) + " is a " + std::to_string(q.points) + "-point likert question; compare with a whole number from 1 to " +
