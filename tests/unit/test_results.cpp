@@ -382,7 +382,42 @@ TEST_CASE("the listing index is reused for unchanged files and refreshed for cha
     rows = store.list();
     REQUIRE(rows.size() == 1);
     CHECK_FALSE(rows.front().readable);
-    CHECK(nlohmann::json::parse(slurp(store.indexFile()))["format"] == "rekindle.result-index/1");
+    CHECK(slurp(store.indexFile()).rfind("rekindle.result-index/2\n", 0) == 0);
+}
+
+TEST_CASE("summaries read from the index equal the ones read from the files") {
+    TempDir tmp;
+    storage::ResultStore store(tmp.path / "results", tmp.path / "trash");
+    core::ResultRecord r = handMade();
+    r.notes["note"] = "tabs\there, a back\\slash,\nnew lines\r\nand \\t not a tab";
+    r.setTitle = "Title\twith tab";
+    std::string error;
+    REQUIRE(store.save(r, &error));
+    fs::create_directories(store.resultsDir());
+    writeRaw(store.resultsDir() / "broken.json", "{\n\t\"x\": ");
+    auto fresh = store.list();  // parses the files and writes the index
+    auto cached = store.list();  // reads the index only
+    REQUIRE(fresh.size() == 2);
+    REQUIRE(cached.size() == 2);
+    for (size_t i = 0; i < 2; ++i) {
+        CAPTURE(fresh[i].fileName);
+        CHECK(cached[i].readable == fresh[i].readable);
+        CHECK(cached[i].error == fresh[i].error);
+        CHECK(cached[i].completedAt == fresh[i].completedAt);
+        CHECK(cached[i].notesText == fresh[i].notesText);
+        CHECK(cached[i].setTitle == fresh[i].setTitle);
+        CHECK(cached[i].topTipTitle == fresh[i].topTipTitle);
+        CHECK(cached[i].safetyFlag == fresh[i].safetyFlag);
+        REQUIRE(cached[i].dimensions.size() == fresh[i].dimensions.size());
+        for (size_t d = 0; d < fresh[i].dimensions.size(); ++d) {
+            CHECK(cached[i].dimensions[d].percent == fresh[i].dimensions[d].percent);  // exact, not rounded
+            CHECK(cached[i].dimensions[d].label == fresh[i].dimensions[d].label);
+            CHECK(cached[i].dimensions[d].enoughAnswers == fresh[i].dimensions[d].enoughAnswers);
+        }
+    }
+    const auto& good = fresh[0].readable ? fresh[0] : fresh[1];
+    CHECK(good.notesText == r.notesText());
+    CHECK(good.dimensions[0].percent == 200.0 / 9.0);
 }
 
 TEST_CASE("delete moves the file to the trash") {
