@@ -16,7 +16,8 @@ SettingsLoad parseSettings(const std::string& text, const std::string& fileName)
     json doc;
     try {
         doc = json::parse(text);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {
+        // Not only parse_error: a number like 1e400 throws out_of_range, which once ended the app at start-up.
         out.problem = fileName + ": not valid JSON (" + e.what() + "); using default settings";
         return out;
     }
