@@ -151,6 +151,7 @@ int runGui(const GuiOptions& options) {
         int frame = 0;
         auto start = std::chrono::steady_clock::now();
         bool hiddenTitle = false;
+        bool tabWasDown = false;
         while (!glfwWindowShouldClose(window)) {
             double now = glfwGetTime();
             bool driving = scripted && driver.active() && !driver.sleeping();
@@ -200,6 +201,14 @@ int runGui(const GuiOptions& options) {
             ImGui_ImplGlfw_NewFrame();
             // Injected input must be written after the backend's NewFrame, which overwrites mouse state.
             if (scripted) driver.beforeFrame(io, now);
+            // ImGui 1.86 only tabs between text fields; Rekindle's promise is that Tab reaches every control, so
+            // outside a text field Tab / Shift+Tab drive keyboard navigation to the next / previous widget.
+            bool tabDown = io.KeysDown[GLFW_KEY_TAB];
+            if (tabDown && !tabWasDown && !io.WantTextInput) {
+                io.NavInputs[io.KeyShift ? ImGuiNavInput_KeyUp_ : ImGuiNavInput_KeyDown_] = 1.0f;
+                io.KeysDown[GLFW_KEY_TAB] = false;  // consumed: not also ImGui's own text-field tabbing
+            }
+            tabWasDown = tabDown;
             ImGui::NewFrame();
             ui::Registry::get().beginFrame();
             ui::drawRoot(ctrl);

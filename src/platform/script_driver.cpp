@@ -84,6 +84,7 @@ struct ScriptDriver::Impl {
     std::vector<Chord> pendingKeys;
     Chord heldKey;
     bool screenshotPending = false;
+    bool repeating = false;  // inside a "repeat" step: keys do not end the step
 
     void fail(const std::string& why) {
         std::fprintf(stderr, "script %s: step %zu failed: %s\n  step: %s\n", file.c_str(), index + 1, why.c_str(),
@@ -153,7 +154,7 @@ void ScriptDriver::beforeFrame(ImGuiIO& io, double now) {
         io.KeyShift = c.shift;
         m->heldKey = c;
         m->settle = 1;
-        if (m->pendingKeys.empty()) m->pass();
+        if (m->pendingKeys.empty() && !m->repeating) m->pass();
         return;
     }
     if (m->stepStart < 0) m->stepStart = now;
@@ -184,6 +185,27 @@ void ScriptDriver::beforeFrame(ImGuiIO& io, double now) {
                 if (c.key < 0) { m->fail("unknown key \"" + n + "\""); return; }
                 m->pendingKeys.push_back(c);
             }
+        } else if (step.contains("repeat")) {
+            // {"repeat": {"keys": [...], "untilText": "...", "max": N}}: press the keys until the text shows.
+            const json& r = step["repeat"];
+            std::string until = r["untilText"].get<std::string>();
+            if (reg.hasText(until)) {
+                m->repeating = false;
+                m->pass();
+                return;
+            }
+            if (m->phase++ >= r.value("max", 100)) {
+                m->repeating = false;
+                m->fail("\"" + until + "\" did not appear after " + std::to_string(r.value("max", 100)) + " repeats");
+                return;
+            }
+            m->repeating = true;
+            for (const auto& n : r["keys"].get<std::vector<std::string>>()) {
+                Chord c = parseChord(n);
+                if (c.key < 0) { m->fail("unknown key \"" + n + "\""); return; }
+                m->pendingKeys.push_back(c);
+            }
+            m->settle = 0;
         } else if (step.contains("type")) {
             io.AddInputCharactersUTF8(step["type"].get<std::string>().c_str());
             m->pass();

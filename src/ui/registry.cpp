@@ -22,15 +22,15 @@ void Registry::add(RegisteredItem item) {
 
 const RegisteredItem* Registry::findClickable(const std::string& label) const {
     // Exact label first, then a prefix (buttons often carry a count or a shortcut hint after the words).
-    for (const auto& it : m_previous)
+    for (const auto& it : m_current)
         if (it.kind != RegisteredItem::Kind::Text && it.label == label) return &it;
-    for (const auto& it : m_previous)
+    for (const auto& it : m_current)
         if (it.kind != RegisteredItem::Kind::Text && it.label.rfind(label, 0) == 0) return &it;
     return nullptr;
 }
 
 bool Registry::hasText(const std::string& needle) const {
-    for (const auto& it : m_previous)
+    for (const auto& it : m_current)
         if (it.label.find(needle) != std::string::npos) return true;
     return false;
 }

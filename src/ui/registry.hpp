@@ -20,8 +20,9 @@ public:
     static Registry& get();
     void beginFrame();
     void add(RegisteredItem item);
-    // Last frame's items (the current frame is still being built when the driver looks).
-    const std::vector<RegisteredItem>& items() const { return m_previous; }
+    // The last complete frame's items: the driver looks between frames, after one frame ended and before the
+    // next one begins, so the list being filled is the finished one at that moment.
+    const std::vector<RegisteredItem>& items() const { return m_current; }
     const RegisteredItem* findClickable(const std::string& label) const;
     bool hasText(const std::string& needle) const;  // substring of any text or label drawn
     void setEnabled(bool enabled) { m_enabled = enabled; }

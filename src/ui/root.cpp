@@ -59,7 +59,8 @@ void disclaimerModal(app::Controller& ctrl) {
         drawDisclaimerText(st);
         spacing();
         if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-        if (primaryButton("I understand, begin")) {
+        bool enter = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false);
+        if (primaryButton("I understand, begin  (Enter)") || enter) {
             ctrl.acceptDisclaimer();
             ImGui::CloseCurrentPopup();
         }

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <cstdio>
+#include <set>
 
 #include "ui/screens.hpp"
 #include "ui/theme.hpp"
@@ -16,6 +17,76 @@ std::string pct(double v) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "%.0f%%", v);
     return buf;
+}
+
+
+// Which cards have their "preview from a question" list open, by file path. View-only state, like a tree node.
+std::set<std::string> g_previewPickerOpen;
+
+// One set: status, every problem as file:line:column, pointer and message, and the actions for a valid set.
+void drawSetCard(app::Controller& ctrl, const app::SetEntry& e, int index) {
+    const Palette& pal = palette();
+    ImGui::PushID(index);
+    beginCard("set", pal.card, pal.cardBorder);
+    int errors = e.loaded.errorCount(), warnings = e.loaded.warningCount();
+    std::string status = errors ? std::to_string(errors) + (errors == 1 ? " error" : " errors") : "valid";
+    if (warnings) status += ", " + std::to_string(warnings) + (warnings == 1 ? " warning" : " warnings");
+    subheading(e.fileName() + " — " + status);
+    textMuted(e.loaded.path.string() + (e.builtin ? " (built in)" : ""));
+    // Errors first, then warnings, each with its place so an editor's "go to line" finds it.
+    for (auto sev : {storage::Problem::Severity::Error, storage::Problem::Severity::Warning})
+        for (const auto& p : e.loaded.problems) {
+            if (p.severity != sev) continue;
+            std::string where = e.fileName();
+            if (p.line > 0) where += ":" + std::to_string(p.line) + ":" + std::to_string(p.column);
+            where += sev == storage::Problem::Severity::Error ? "  error" : "  warning";
+            if (!p.pointer.empty()) where += "  " + p.pointer;
+            if (sev == storage::Problem::Severity::Error) textColored(pal.warn, where);
+            else subheading(where);
+            ImGui::Indent(em(1.2f));
+            textWrapped(p.message);
+            ImGui::Unindent(em(1.2f));
+        }
+    const core::QuestionSet* set = e.set();
+    std::string key = e.loaded.path.string();
+    if (set) {
+        if (button("Preview")) ctrl.previewSet(index);
+        ImGui::SameLine();
+        bool open = g_previewPickerOpen.count(key) > 0;
+        if (button(open ? "Hide question list" : "Preview from a question")) {
+            if (open) g_previewPickerOpen.erase(key);
+            else g_previewPickerOpen.insert(key);
+        }
+        ImGui::SameLine();
+        if (button("Simulate scoring")) ctrl.openSimulator(index);
+        ImGui::SameLine();
+    }
+    if (button("Open in editor")) ctrl.openInEditor(key);
+    if (set && g_previewPickerOpen.count(key)) {
+        // Questions shown before any answer can be started from directly; the rest depend on earlier answers.
+        auto steps = app::buildSteps(*set, core::Answers{});
+        for (size_t s = 0; s < set->sections.size(); ++s) {
+            const auto& sec = set->sections[s];
+            textMuted(sec.title);
+            for (size_t q = 0; q < sec.questions.size(); ++q) {
+                const auto& question = sec.questions[q];
+                bool reachable = false;
+                for (const auto& step : steps)
+                    if (step.kind == app::Step::Kind::Question && step.section == s && step.question == q) reachable = true;
+                std::string label = "Start at " + question.id + ": " + question.text;
+                if (reachable) {
+                    if (selectable(label, false)) {
+                        g_previewPickerOpen.erase(key);
+                        ctrl.previewSet(index, question.id);
+                    }
+                } else {
+                    textMuted(label + "  (shown only after an earlier answer)");
+                }
+            }
+        }
+    }
+    endCard();
+    ImGui::PopID();
 }
 
 }  // namespace
@@ -34,28 +105,18 @@ void drawAuthor(app::Controller& ctrl) {
     if (button("New question set")) ctrl.createSetFromTemplate();
     if (!st.author.message.empty()) textColored(pal.good, st.author.message);
     spacing(0.4f);
-    for (size_t i = 0; i < st.sets.size(); ++i) {
-        const app::SetEntry& e = st.sets[i];
-        ImGui::PushID(int(i));
-        beginCard("set", pal.card, pal.cardBorder);
-        int errors = e.loaded.errorCount(), warnings = e.loaded.warningCount();
-        std::string status = errors ? std::to_string(errors) + " error(s)" : "valid";
-        if (warnings) status += ", " + std::to_string(warnings) + " warning(s)";
-        subheading(e.fileName() + " — " + status);
-        textMuted(e.loaded.path.string() + (e.builtin ? " (built in)" : ""));
-        for (const auto& p : e.loaded.problems) {
-            if (p.severity == storage::Problem::Severity::Error) textColored(pal.warn, p.format());
-            else textMuted(p.format());
+    // The author's own sets come first: they are the ones being edited, and the built-in ones rarely change.
+    bool anyOwn = false;
+    for (const auto& e : st.sets) anyOwn = anyOwn || !e.builtin;
+    subheading("Your sets");
+    if (!anyOwn) textMuted("None yet. Create one above, or save a file into " + st.paths.userSetsDir().string() + ".");
+    for (int pass = 0; pass < 2; ++pass) {
+        if (pass == 1) {
+            spacing(0.3f);
+            subheading("Built-in sets");
         }
-        if (e.set()) {
-            if (button("Preview")) ctrl.previewSet(int(i));
-            ImGui::SameLine();
-            if (button("Simulate scoring")) ctrl.openSimulator(int(i));
-            ImGui::SameLine();
-        }
-        if (button("Open in editor")) ctrl.openInEditor(e.loaded.path.string());
-        endCard();
-        ImGui::PopID();
+        for (size_t i = 0; i < st.sets.size(); ++i)
+            if (st.sets[i].builtin == (pass == 1)) drawSetCard(ctrl, st.sets[i], int(i));
     }
 }
 

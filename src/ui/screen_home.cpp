@@ -39,12 +39,20 @@ void drawHome(app::Controller& ctrl) {
             spacing(0.3f);
             if (e.hasDraft) {
                 if (primaryButton("Continue " + s->title + "##continue")) ctrl.requestTake(int(i));
+                if (i < 9) {
+                    ImGui::SameLine();
+                    textMuted("key " + std::to_string(i + 1));
+                }
                 ImGui::SameLine();
                 textMuted("unfinished, last answered " + shortDate(e.draftUpdated));
                 ImGui::SameLine();
                 if (button("Start again##restart")) ctrl.startTake(int(i));
             } else {
                 if (primaryButton("Start " + s->title + "##start")) ctrl.requestTake(int(i));
+                if (i < 9) {
+                    ImGui::SameLine();
+                    textMuted("key " + std::to_string(i + 1));
+                }
             }
         } else {
             subheading(e.fileName());
@@ -63,6 +71,11 @@ void drawHome(app::Controller& ctrl) {
     if (button("Write your own set")) ctrl.go(app::Screen::Author);
     ImGui::SameLine();
     if (button("When to get help")) ctrl.go(app::Screen::Help);
+
+    // Keyboard: the number keys start (or continue) the sets in the order shown.
+    if (!ImGui::GetIO().WantTextInput && !st.showDisclaimer && !ImGui::GetIO().KeyCtrl)
+        for (size_t i = 0; i < st.sets.size() && i < 9; ++i)
+            if (st.sets[i].set() && ImGui::IsKeyPressed('1' + int(i), false)) ctrl.requestTake(int(i));
 }
 
 }  // namespace rekindle::ui

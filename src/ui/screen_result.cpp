@@ -180,13 +180,16 @@ void drawResult(app::Controller& ctrl) {
         spacing(0.3f);
         if (r.saved) {
             textColored(pal.good, "Saved. You can find it in History.");
-        } else if (primaryButton("Save result", ImVec2(em(10), em(2.2f)))) {
+        } else if (primaryButton("Save result  (Ctrl+S)", ImVec2(0, em(2.2f))) ||
+                   (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed('S', false))) {
             ctrl.saveResult();
         }
         if (!r.error.empty()) textColored(pal.warn, r.error);
         if (r.previous) {
             ImGui::SameLine();
-            if (button("Compare with last time", ImVec2(0, em(2.2f)))) ctrl.compareWithPrevious();
+            if (button("Compare with last time  (Ctrl+K)", ImVec2(0, em(2.2f))) ||
+                (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed('K', false)))
+                ctrl.compareWithPrevious();
         }
         ImGui::SameLine();
         if (button("Home", ImVec2(0, em(2.2f)))) ctrl.go(app::Screen::Home);

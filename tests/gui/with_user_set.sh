@@ -8,4 +8,6 @@ data=$(mktemp -d /tmp/rekindle-gui.XXXXXX) || exit 1
 mkdir -m 700 "$data/question-sets" || exit 1
 cp "$set" "$data/question-sets/" || exit 1
 chmod 600 "$data/question-sets/"*
+# The script reaches the set as ../question-sets/NAME, so the shots folder must sit inside the data folder.
+REKINDLE_SHOTS=$data/shots; export REKINDLE_SHOTS
 exec "$runner" "$exe" "$script" --keep-data "$data" "$@"
