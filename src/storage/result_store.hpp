@@ -57,7 +57,8 @@ public:
     bool save(core::ResultRecord& record, std::string* error = nullptr,
               std::filesystem::path* savedPath = nullptr) const;
 
-    // Every result file, newest first; unreadable files are included with their reason. setFilter keeps one set.
+    // Every result file, newest first; unreadable files are included with their reason. setFilter keeps one set
+    // (unreadable files stay listed: they may belong to it).
     // Uses and refreshes <results>/.index.json (a cache: deleting it only costs one slower listing).
     std::vector<ResultSummary> list(const std::string& setFilter = {}) const;
 
