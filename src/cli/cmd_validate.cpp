@@ -64,7 +64,7 @@ int runValidate(const ValidateOptions& opt, const CommandContext& ctx) {
 void registerValidate(CLI::App& app, CommandContext& ctx) {
     auto opt = std::make_shared<ValidateOptions>();
     CLI::App* cmd = app.add_subcommand("validate", "Check question-set files and report every problem (exit 0 all valid, 1 any invalid, 2 usage)");
-    cmd->add_option("files", opt->files, "Question-set JSON files")->required()->check(CLI::ExistingFile);
+    cmd->add_option("files", opt->files, "Question-set JSON files")->required()->check(CLI::ExistingPath);
     cmd->add_flag("--json", opt->json, "Machine-readable output");
     cmd->add_option("--assets", opt->assets, "Folder holding tips.json and safety-guidance.json (default: the shipped assets)")
         ->check(CLI::ExistingDirectory);
