@@ -60,6 +60,9 @@ Controller::Controller(ControllerOptions options) : m_options(std::move(options)
     m_state.settingsProblem = loaded.problem;
     if (!m_options.theme.empty()) m_state.settings.theme = m_options.theme;
     m_state.library = storage::loadLibrary(m_state.paths.assetsDir);
+    // Temp files left by a crash mid-save hold copies of answers; the saved files themselves are always whole.
+    for (const auto& dir : {m_state.paths.resultsDir(), m_state.paths.draftsDir(), m_state.paths.configDir})
+        storage::removeStaleTempFiles(dir);
     m_store = std::make_unique<storage::ResultStore>(m_state.paths);
     m_drafts = std::make_unique<storage::DraftStore>(m_state.paths);
     refreshSets();

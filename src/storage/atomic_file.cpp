@@ -6,6 +6,8 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
+#include <cstdlib>
 #include <cstring>
 #include <random>
 #include <system_error>
@@ -85,6 +87,22 @@ bool writeFileAtomic(const fs::path& path, const std::string& content, std::stri
 
 bool writeNewFileAtomic(const fs::path& path, const std::string& content, std::string* error) {
     return writeImpl(path, content, true, error);
+}
+
+int removeStaleTempFiles(const fs::path& dir) {
+    std::error_code ec;
+    int removed = 0;
+    for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+        std::string name = it->path().filename().string();
+        size_t at = name.rfind(".tmp-");
+        if (at == std::string::npos || !it->is_regular_file(ec)) continue;
+        long pid = std::atol(name.c_str() + at + 5);
+        if (pid <= 0 || (::kill(pid_t(pid), 0) != 0 && errno == ESRCH)) {
+            std::error_code rm;
+            removed += fs::remove(it->path(), rm) ? 1 : 0;
+        }
+    }
+    return removed;
 }
 
 std::optional<std::string> readFile(const fs::path& path, std::string* error, size_t maxBytes) {

@@ -16,6 +16,10 @@ bool writeFileAtomic(const std::filesystem::path& path, const std::string& conte
 // Like writeFileAtomic but fails if the target exists (results are never overwritten).
 bool writeNewFileAtomic(const std::filesystem::path& path, const std::string& content, std::string* error = nullptr);
 
+// Deletes "<name>.tmp-<pid>-<n>" files that a killed writer left in dir (only when that process is gone, so a second
+// running instance keeps its temp files). They hold copies of answers, so they should not linger. Returns the count.
+int removeStaleTempFiles(const std::filesystem::path& dir);
+
 // Reads a whole regular file up to kMaxFileBytes; nullopt with a reason otherwise.
 std::optional<std::string> readFile(const std::filesystem::path& path, std::string* error = nullptr,
                                     size_t maxBytes = kMaxFileBytes);

@@ -95,6 +95,9 @@ int runWriter(const fs::path& data, const fs::path& log) {
     storage::ResultStore results(data / "results", data / "trash");
     int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
     if (fd < 0) return 2;
+    // Clean up after the previous kill as the app's controller does at start.
+    storage::removeStaleTempFiles(data / "drafts");
+    storage::removeStaleTempFiles(data / "results");
     // Resume from the draft on disk, as the app does: the next answer follows the newest one saved.
     long newest = -1;
     std::string err;
@@ -190,6 +193,8 @@ int runCheck(const fs::path& data, const fs::path& log, bool full) {
         if (storage::fnv1aHex(storage::resultToJson(*r)) != hash) return fail("completed result " + id + " changed");
         if (!listed.count(id)) return fail("completed result " + id + " is missing from the listing");
     }
+    // Temp files of earlier kills were removed by the next start; only the last kill's (a draft and a result) remain.
+    if (temps > 2) return fail(std::to_string(temps) + " temp files left: stale ones are not cleaned up");
     std::printf("check: %zu completed results intact, draft at answer %ld (last completed save %ld), %d files parse, "
                 "%d temp files left by kills\n",
                 loggedResults.size(), draft ? newestAnswer(*draft) : -1L, loggedDraft, files, temps);

@@ -236,3 +236,19 @@ TEST_CASE("privacy: Delete all my data needs the typed word and then removes res
     CHECK(ctrl.state().settings.zoom == doctest::Approx(1.0));
     CHECK(store.list().empty());
 }
+
+TEST_CASE("crash leftovers: temp files of a dead writer are removed, a running writer's are kept") {
+    TempDir tmp;
+    pid_t dead = ::fork();
+    if (dead == 0) ::_exit(0);
+    ::waitpid(dead, nullptr, 0);  // reaped: this pid now names no process
+    fs::path stale = tmp.path / ("draft.json.tmp-" + std::to_string(dead) + "-17");
+    fs::path live = tmp.path / ("draft.json.tmp-" + std::to_string(::getpid()) + "-18");
+    fs::path kept = tmp.path / "draft.json";
+    for (const auto& p : {stale, live, kept}) REQUIRE(storage::writeFileAtomic(p, "{}"));
+    CHECK(storage::removeStaleTempFiles(tmp.path) == 1);
+    CHECK_FALSE(fs::exists(stale));
+    CHECK(fs::exists(live));
+    CHECK(fs::exists(kept));
+    CHECK(storage::removeStaleTempFiles(tmp.path / "missing") == 0);
+}
