@@ -8,13 +8,31 @@ namespace rekindle::app {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// What a person types ("Book Club!") made into a set id the validator accepts ("book-club"): lower-case letters
+// and digits, single dashes between them, at most 64 characters. File names allow more, set ids do not.
+std::string slugFromName(const std::string& name) {
+    std::string out;
+    for (unsigned char c : name) {
+        if (out.size() >= 64) break;
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += char(c);
+        else if (c >= 'A' && c <= 'Z') out += char(c - 'A' + 'a');
+        else if (!out.empty() && out.back() != '-') out += '-';
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    return out.empty() ? "my-set" : out;
+}
+
+}  // namespace
+
 void Controller::previewSet(int setIndex, const std::string& fromQuestion) { startTake(setIndex, true, fromQuestion); }
 
 void Controller::setNewSetName(const std::string& name) { m_state.author.newSetName = name; }
 
 bool Controller::createSetFromTemplate() {
     AuthorView& a = m_state.author;
-    std::string slug = storage::sanitizeFileComponent(a.newSetName);
+    std::string slug = slugFromName(a.newSetName);
     std::string err;
     auto tmpl = storage::readFile(m_state.paths.assetsDir / "question-set-template.json", &err);
     if (!tmpl) {

@@ -19,7 +19,6 @@ std::string pct(double v) {
     return buf;
 }
 
-
 // Which cards have their "preview from a question" list open, by file path. View-only state, like a tree node.
 std::set<std::string> g_previewPickerOpen;
 
