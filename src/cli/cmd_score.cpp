@@ -92,7 +92,7 @@ nlohmann::json resultJson(const core::QuestionSet& set, const storage::Library& 
 void printBecause(std::ostream& os, const core::QuestionSet& set, const core::Answers& answers, const core::ScoreItem& s) {
     for (const auto& c : s.contributions) {
         os << "       because you answered \"" << c.answer << "\" to \"" << questionText(set, answers, c.questionId) << "\" ("
-           << (c.points >= 0 ? "+" : "") << fmt("%.2g", round4(c.points)) << " of " << fmt("%.2g", round4(c.maxPoints))
+           << (c.points >= 0 ? "+" : "") << fmt("%g", round4(c.points)) << " of " << fmt("%g", round4(c.maxPoints))
            << (c.reversed ? ", reverse-scored" : "") << ")\n";
     }
 }
