@@ -177,7 +177,8 @@ const ResultRecord* previousOfSameSet(const std::vector<ResultRecord>& all, cons
     auto key = [](const ResultRecord& r) { return std::make_pair(r.completedAt, r.id); };
     for (const auto& r : all) {
         if (r.setId != current.setId || &r == &current || r.id == current.id) continue;
-        if (key(r) >= key(current)) continue;
+        // An unsaved take (no id yet) comes after every result finished in the same second or earlier.
+        if (current.id.empty() ? r.completedAt > current.completedAt : key(r) >= key(current)) continue;
         if (!best || key(r) > key(*best)) best = &r;
     }
     return best;

@@ -376,7 +376,10 @@ std::vector<core::ResultRecord> ResultStore::loadAll(const std::string& setFilte
 std::optional<core::ResultRecord> ResultStore::previousOf(const core::ResultRecord& current) const {
     for (const auto& s : list(current.setId)) {
         if (!s.readable || s.id == current.id) continue;
-        if (std::make_pair(s.completedAt, s.id) >= std::make_pair(current.completedAt, current.id)) continue;
+        // An unsaved take (no id yet) comes after every saved result finished at the same time or earlier.
+        if (current.id.empty() ? s.completedAt > current.completedAt
+                               : std::make_pair(s.completedAt, s.id) >= std::make_pair(current.completedAt, current.id))
+            continue;
         if (auto r = loadFile(s.path)) return r;
     }
     return std::nullopt;

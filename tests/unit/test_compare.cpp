@@ -187,3 +187,16 @@ TEST_CASE("previousOfSameSet picks the latest earlier take of that set") {
     CHECK(core::previousOfSameSet(all, all[2]) == nullptr);
     CHECK(core::previousOfSameSet(all, other) == nullptr);
 }
+
+TEST_CASE("an unsaved take finds the result saved in the same second as its previous one") {
+    std::vector<core::ResultRecord> all = {fixture("v1-check-in-1.json"), fixture("v1-check-in-2.json")};
+    core::ResultRecord unsaved = fixture("v1-check-in-2.json");
+    unsaved.id.clear();  // just scored, not saved yet: the GUI compares it before saving
+    const core::ResultRecord* prev = core::previousOfSameSet(all, unsaved);
+    REQUIRE(prev != nullptr);
+    CHECK(prev->id == "20261101T200000Z-check-in-demo-2c3d");
+    unsaved.completedAt = "2026-10-15T00:00:00Z";
+    prev = core::previousOfSameSet(all, unsaved);
+    REQUIRE(prev != nullptr);
+    CHECK(prev->id == "20261001T200000Z-check-in-demo-0a1b");
+}

@@ -459,6 +459,12 @@ TEST_CASE("previousOf finds the take before, of the same set") {
     REQUIRE(prev.has_value());
     CHECK(prev->id == "20261101T200000Z-check-in-demo-2c3d");
     CHECK_FALSE(store.previousOf(readFixture("v1-check-in-1.json")).has_value());
+    // A take that is scored but not saved yet, finished in the same second as the newest saved one.
+    core::ResultRecord unsaved = readFixture("v1-check-in-3-newer-version.json");
+    unsaved.id.clear();
+    prev = store.previousOf(unsaved);
+    REQUIRE(prev.has_value());
+    CHECK(prev->id == "20261120T200000Z-check-in-demo-4e5f");
 }
 
 TEST_CASE("CSV and Markdown exports match the golden files byte for byte") {
