@@ -12,6 +12,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
 
 #include "cli/bench_support.hpp"
 
@@ -43,6 +46,32 @@ std::string findOnPath(const std::string& name) {
         start = end + 1;
     }
     return {};
+}
+
+// Peak resident set of a running process (VmHWM, in MB); 0 when it cannot be read. wait4's ru_maxrss cannot be
+// used: Linux carries the spawning process's peak over exec, so the child would report the bench's own memory.
+double peakRssMb(pid_t pid) {
+    std::ifstream in("/proc/" + std::to_string(pid) + "/status");
+    std::string line;
+    while (std::getline(in, line))
+        if (line.rfind("VmHWM:", 0) == 0) return std::strtod(line.c_str() + 6, nullptr) / 1024.0;  // kB
+    return 0;
+}
+
+// user + system CPU of a running process (all its threads), in ms.
+double cpuMsOf(pid_t pid) {
+    std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto close = text.rfind(')');
+    if (close == std::string::npos) return 0;
+    std::istringstream fields(text.substr(close + 2));
+    std::string f;
+    double utime = 0, stime = 0;
+    for (int i = 3; fields >> f; ++i) {  // field 3 is the state; utime and stime are fields 14 and 15
+        if (i == 14) utime = std::strtod(f.c_str(), nullptr);
+        if (i == 15) { stime = std::strtod(f.c_str(), nullptr); break; }
+    }
+    return (utime + stime) * 1000.0 / double(::sysconf(_SC_CLK_TCK));
 }
 
 }  // namespace
@@ -100,14 +129,19 @@ ChildRun runChild(const std::string& exe, const std::vector<std::string>& args, 
             break;
         }
         pollfd p{fds[0], POLLIN, 0};
-        int n = ::poll(&p, 1, int(std::min(left, 1000.0)) + 1);
+        int n = ::poll(&p, 1, int(std::min(left, 20.0)) + 1);
+        // Sampled every 20 ms while the child lives; VmHWM only grows, so the last reading is the peak.
+        if (double hwm = peakRssMb(pid); hwm > 0) run.peakRssMb = hwm;
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0) continue;
         ssize_t got = ::read(fds[0], buf, sizeof buf);
         if (got < 0 && errno == EINTR) continue;
         if (got <= 0) break;  // EOF: the child closed stderr (it exited)
         run.stderrText.append(buf, size_t(got));
-        if (run.firstFrameMs < 0 && run.stderrText.find("first frame after") != std::string::npos) run.firstFrameMs = wallMs() - t0;
+        if (run.firstFrameMs < 0 && run.stderrText.find("first frame after") != std::string::npos) {
+            run.firstFrameMs = wallMs() - t0;
+            run.firstFrameCpuMs = cpuMsOf(pid);
+        }
     }
     ::close(fds[0]);
     int status = 0;
@@ -115,7 +149,6 @@ ChildRun runChild(const std::string& exe, const std::vector<std::string>& args, 
     while (::wait4(pid, &status, 0, &ru) < 0 && errno == EINTR) {}
     run.exitMs = wallMs() - t0;
     run.cpuMs = double(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 + double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3;
-    run.peakRssMb = double(ru.ru_maxrss) / 1024.0;  // Linux reports kilobytes
     if (!killed && WIFEXITED(status)) run.exitCode = WEXITSTATUS(status);
     if (killed) run.stderrText += "\n(killed after the timeout)";
     return run;

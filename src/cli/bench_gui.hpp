@@ -11,9 +11,10 @@ struct ChildRun {
     bool started = false;
     int exitCode = -1;           // -1: killed or did not start
     double firstFrameMs = -1;    // spawn to the child's "first frame" line on stderr; -1 if never printed
+    double firstFrameCpuMs = 0;  // CPU the child had used (all threads, Mesa's included) when it printed that line
     double exitMs = 0;           // spawn to exit
     double cpuMs = 0;            // user + system CPU of the child
-    double peakRssMb = 0;        // ru_maxrss of the child
+    double peakRssMb = 0;        // the child's VmHWM, sampled while it runs
     std::string stderrText;
 };
 

@@ -1,6 +1,7 @@
 # Smoke test for `rekindle bench --quick` (issue 8): every metric prints as `name value unit`, and nothing else goes
 # to stdout. Not a timed test: the values are not compared with budgets here.
 # usage: cmake -DEXE=path/to/rekindle -DGUI=ON|OFF -P smoke.cmake
+cmake_minimum_required(VERSION 3.25)
 if(GUI)
   find_program(XVFB_RUN xvfb-run)
   if(NOT XVFB_RUN AND "$ENV{DISPLAY}" STREQUAL "")
@@ -45,7 +46,7 @@ endforeach()
 
 set(single set_load_main set_score_main result_write compare_two ui_take_frame_cpu)
 if(GUI)
-  list(APPEND single gui_start_to_first_frame gui_frame_wall gui_frame_cpu gui_peak_rss gui_idle_cpu gui_peak_rss_take)
+  list(APPEND single gui_start_to_first_frame gui_start_cpu gui_frame_wall gui_frame_cpu gui_peak_rss gui_idle_cpu gui_peak_rss_take)
 endif()
 foreach(n IN LISTS single)
   if(NOT n IN_LIST names)
