@@ -178,6 +178,7 @@ void Controller::startWatcher() {
 // ---------------------------------------------------------------------------------------------- navigation
 
 void Controller::go(Screen screen) {
+    m_state.toast.clear();
     if (screen == Screen::History) loadHistory();
     if (screen == Screen::Home) {
         countTakes();
@@ -191,7 +192,7 @@ void Controller::toggleHide() {
         m_state.screen = m_state.screenBeforeHide;
     } else {
         m_state.screenBeforeHide = m_state.screen;
-        m_state.screen = Screen::Hidden;
+        show(Screen::Hidden);
     }
 }
 
@@ -243,7 +244,7 @@ void Controller::startTake(int setIndex, bool preview, const std::string& fromQu
                 break;
             }
     }
-    m_state.screen = Screen::Take;
+    show(Screen::Take);
 }
 
 void Controller::rebuildSteps() {
@@ -366,7 +367,7 @@ void Controller::finishTake() {
     if (!t.preview) r.previous = m_store->previousOf(r.record);
     m_state.result = std::move(r);
     m_state.take.active = false;
-    m_state.screen = Screen::Result;
+    show(Screen::Result);
 }
 
 // ---------------------------------------------------------------------------------------------- result
@@ -404,7 +405,7 @@ void Controller::compareWithPrevious() {
     m_state.compare.after = r.record;
     m_state.compare.comparison = core::compareResults(*r.previous, r.record);
     m_state.compare.error.clear();
-    m_state.screen = Screen::Compare;
+    show(Screen::Compare);
 }
 
 // ---------------------------------------------------------------------------------------------- history
@@ -454,7 +455,7 @@ void Controller::openResult(const std::string& id) {
     r.previous = m_store->previousOf(*rec);
     r.record = std::move(*rec);
     m_state.result = std::move(r);
-    m_state.screen = Screen::Result;
+    show(Screen::Result);
 }
 
 void Controller::askDelete(const std::string& id) { m_state.history.pendingDelete = id; }
@@ -479,7 +480,7 @@ void Controller::compare(const std::string& beforeId, const std::string& afterId
     c = CompareView{};
     if (!a || !b) {
         c.error = !a ? beforeId + ": " + err1 : afterId + ": " + err2;
-        m_state.screen = Screen::Compare;
+        show(Screen::Compare);
         return;
     }
     if (a->completedAt > b->completedAt) std::swap(a, b);
@@ -487,7 +488,7 @@ void Controller::compare(const std::string& beforeId, const std::string& afterId
     c.comparison = core::compareResults(*a, *b);
     c.before = std::move(*a);
     c.after = std::move(*b);
-    m_state.screen = Screen::Compare;
+    show(Screen::Compare);
 }
 
 void Controller::compareWithOneBefore(const std::string& id) {
@@ -504,7 +505,7 @@ void Controller::compareWithOneBefore(const std::string& id) {
 void Controller::openTrends(const std::string& setId) {
     m_state.trends.setId = setId;
     m_state.trends.results = m_store->loadAll(setId);
-    m_state.screen = Screen::Trends;
+    show(Screen::Trends);
 }
 
 bool Controller::exportHistory(const std::string& format, std::string* writtenPath) {
@@ -570,7 +571,7 @@ bool Controller::deleteAllData() {
     m_state.trends = TrendsView{};
     refreshSets();
     m_state.toast = "All results, drafts and settings were deleted. Your own question sets were kept.";
-    m_state.screen = Screen::Home;
+    show(Screen::Home);
     return true;
 }
 

@@ -99,6 +99,10 @@ public:
     int findSet(const std::string& setId) const;
 
 private:
+    void show(Screen screen) {
+        m_state.toast.clear();
+        m_state.screen = screen;
+    }
     void rebuildSteps();
     void persistDraft();
     void scanDrafts();

@@ -58,7 +58,7 @@ bool Controller::createSetFromTemplate() {
 void Controller::openSimulator(int setIndex) {
     m_state.simulator = SimulatorView{};
     m_state.simulator.setIndex = setIndex;
-    m_state.screen = Screen::Simulator;
+    show(Screen::Simulator);
     simulate("lowest");
 }
 

@@ -92,7 +92,7 @@ void Controller::resumeDraft(int setIndex) {
                 break;
             }
     }
-    m_state.screen = Screen::Take;
+    show(Screen::Take);
 }
 
 void Controller::discardDraft(int setIndex) {

@@ -58,12 +58,15 @@ void drawCompare(app::Controller& ctrl) {
         textColored(pal.warn, "The question set changed between these takes (version " + cmp.beforeVersion + " → " + cmp.afterVersion +
                                   "). Only what both versions share is compared.");
     for (const auto& s : cmp.notComparable) textMuted(s);
+    if (button("Trends for this set")) ctrl.openTrends(c.after.setId);
+    ImGui::SameLine();
+    if (button("Back to History")) ctrl.go(app::Screen::History);
     spacing(0.4f);
     subheading("Areas");
     if (ImGui::BeginTable("##dims", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
         ImGui::TableSetupColumn("Area", ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableSetupColumn("Before", ImGuiTableColumnFlags_WidthFixed, em(8));
-        ImGui::TableSetupColumn("After", ImGuiTableColumnFlags_WidthFixed, em(8));
+        ImGui::TableSetupColumn("Before", ImGuiTableColumnFlags_WidthFixed, em(10));
+        ImGui::TableSetupColumn("After", ImGuiTableColumnFlags_WidthFixed, em(10));
         ImGui::TableSetupColumn("Change", ImGuiTableColumnFlags_WidthFixed, em(5));
         ImGui::TableSetupColumn("Verdict", ImGuiTableColumnFlags_WidthFixed, em(13));
         ImGui::TableHeadersRow();
@@ -92,18 +95,20 @@ void drawCompare(app::Controller& ctrl) {
     if (cmp.enteredTop.empty() && cmp.leftTop.empty() && cmp.rankMoves.empty()) textMuted("The same tips, in the same order.");
     for (const auto& t : cmp.enteredTop) bullet("New in your top " + std::to_string(cmp.topN) + ": " + t.title + " (" + rankText(t.rankBefore) + " → " + rankText(t.rankAfter) + ")");
     for (const auto& t : cmp.leftTop) bullet("Left your top " + std::to_string(cmp.topN) + ": " + t.title + " (" + rankText(t.rankBefore) + " → " + rankText(t.rankAfter) + ")");
-    for (const auto& t : cmp.rankMoves) bullet(t.title + ": " + rankText(t.rankBefore) + " → " + rankText(t.rankAfter));
+    auto listed = [&](const std::string& id) {
+        for (const auto& t : cmp.enteredTop) if (t.id == id) return true;
+        for (const auto& t : cmp.leftTop) if (t.id == id) return true;
+        return false;
+    };
+    for (const auto& t : cmp.rankMoves)
+        if (!listed(t.id)) bullet(t.title + ": " + rankText(t.rankBefore) + " → " + rankText(t.rankAfter));
     spacing(0.4f);
     subheading("Answers that changed (" + std::to_string(cmp.answersChanged.size()) + ")");
     for (const auto& a : cmp.answersChanged) {
         ImGui::PushID(a.questionId.c_str());
-        bullet(a.question + ": " + (a.before.empty() ? "not answered" : a.before) + " → " + (a.after.empty() ? "not answered" : a.after));
+        bullet(a.question + " — " + (a.before.empty() ? "not answered" : a.before) + " → " + (a.after.empty() ? "not answered" : a.after));
         ImGui::PopID();
     }
-    spacing();
-    if (button("Trends for this set")) ctrl.openTrends(c.after.setId);
-    ImGui::SameLine();
-    if (button("Back to History")) ctrl.go(app::Screen::History);
 }
 
 void drawTrends(app::Controller& ctrl) {

@@ -46,6 +46,27 @@ void explain(const core::ResultRecord& rec, const std::vector<core::Contribution
     if (sorted.size() > limit) textMuted("and " + std::to_string(sorted.size() - limit) + " smaller contribution(s).");
 }
 
+// Save / Compare / Home: shown right under the heading so no one has to scroll to keep their result, and again
+// after the note.
+void actions(app::Controller& ctrl, const app::ResultView& r) {
+    const Palette& pal = palette();
+    ImGuiIO& io = ImGui::GetIO();
+    if (r.preview) return;
+    if (r.saved) {
+        textColored(pal.good, "Saved. You can find it in History.");
+    } else if (primaryButton("Save result  (Ctrl+S)", ImVec2(0, em(2.2f)))) {
+        ctrl.saveResult();
+    }
+    if (r.previous) {
+        ImGui::SameLine();
+        if (button("Compare with last time  (Ctrl+K)", ImVec2(0, em(2.2f)))) ctrl.compareWithPrevious();
+    }
+    ImGui::SameLine();
+    if (button("Home", ImVec2(0, em(2.2f)))) ctrl.go(app::Screen::Home);
+    if (!r.error.empty()) textColored(pal.warn, r.error);
+    (void)io;
+}
+
 }  // namespace
 
 void drawSafetyBlock(const app::AppState& st, const std::vector<core::SafetyRecord>& safety) {
@@ -86,6 +107,9 @@ void drawResult(app::Controller& ctrl) {
     heading("What your answers point to");
     textMuted(rec.setTitle + " · " + shortDate(rec.completedAt) + " · " + std::to_string(rec.answeredQuestions) + " of " +
               std::to_string(rec.visibleQuestions) + " questions answered" + (r.preview ? " · preview, not saved" : ""));
+    ImGui::PushID("top");
+    actions(ctrl, r);
+    ImGui::PopID();
     spacing(0.4f);
 
     drawSafetyBlock(st, rec.safety);
@@ -177,26 +201,15 @@ void drawResult(app::Controller& ctrl) {
         beginDisabled(r.saved);
         if (inputMultiline("##note", &note, ImVec2(width, em(4)))) ctrl.setResultNote(note);
         endDisabled(r.saved);
-        spacing(0.3f);
-        if (r.saved) {
-            textColored(pal.good, "Saved. You can find it in History.");
-        } else if (primaryButton("Save result  (Ctrl+S)", ImVec2(0, em(2.2f))) ||
-                   (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed('S', false))) {
-            ctrl.saveResult();
-        }
-        if (!r.error.empty()) textColored(pal.warn, r.error);
-        if (r.previous) {
-            ImGui::SameLine();
-            if (button("Compare with last time  (Ctrl+K)", ImVec2(0, em(2.2f))) ||
-                (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed('K', false)))
-                ctrl.compareWithPrevious();
-        }
-        ImGui::SameLine();
-        if (button("Home", ImVec2(0, em(2.2f)))) ctrl.go(app::Screen::Home);
+        actions(ctrl, r);
     } else {
         if (button("Back to Author")) ctrl.go(app::Screen::Author);
     }
     spacing(0.5f);
+    if (!r.preview && ImGui::GetIO().KeyCtrl) {
+        if (!r.saved && ImGui::IsKeyPressed('S', false)) ctrl.saveResult();
+        if (r.previous && ImGui::IsKeyPressed('K', false)) ctrl.compareWithPrevious();
+    }
     textMuted("Rekindle is a reflection aid, not therapy, not a diagnosis and not a verdict on your relationship or on "
               "the other person.");
     ImGui::PopTextWrapPos();

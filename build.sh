@@ -1,0 +1,64 @@
+#!/bin/sh
+# Rekindle's one entry point on a fresh Debian 12 machine: installs the missing Debian packages (apt, with sudo
+# when not root), configures and builds with CMake, then starts the app or runs every test.
+#   ./build.sh run              build and start Rekindle
+#   ./build.sh test             build and run the whole test suite (GUI tests start their own xvfb-run)
+#   ./build.sh test --extended  also run each libFuzzer target for about a minute
+#   ./build.sh sanitize         build with ASan + UBSan in build-asan and run the whole suite there
+set -eu
+cd "$(dirname "$0")"
+mode=${1:-run}
+[ $# -gt 0 ] && shift
+
+PACKAGES="cmake g++ ninja-build pkg-config python3 libimgui-dev libglfw3-dev python3-glad python3-jinja2 \
+nlohmann-json3-dev doctest-dev libcli11-dev libstb-dev libfontconfig-dev libfreetype-dev fonts-dejavu-core \
+xvfb xauth libgl1-mesa-dri libgl-dev strace xdg-utils"
+case "$mode" in
+  sanitize) PACKAGES="$PACKAGES" ;;
+  test) case " $* " in *" --extended "*) PACKAGES="$PACKAGES clang-14 libclang-rt-14-dev" ;; esac ;;
+esac
+
+missing=""
+for p in $PACKAGES; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+  echo "Installing missing Debian packages:$missing"
+  if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get install -y --no-install-recommends $missing || {
+    $SUDO apt-get update && $SUDO apt-get install -y --no-install-recommends $missing
+  }
+fi
+
+jobs=${REKINDLE_JOBS:-2}
+build() {
+  dir=$1; shift
+  cmake -S . -B "$dir" -G Ninja "$@" >/dev/null
+  cmake --build "$dir" -j "$jobs"
+}
+
+case "$mode" in
+  run)
+    build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    exec ./build/rekindle "$@"
+    ;;
+  test)
+    build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    cd build
+    ctest --output-on-failure -j "$jobs" --timeout 600
+    cd ..
+    case " $* " in
+      *" --extended "*) sh tests/fuzz/run_fuzzers.sh "${REKINDLE_FUZZ_SECONDS:-60}" ;;
+    esac
+    ;;
+  sanitize)
+    build build-asan -DCMAKE_BUILD_TYPE=Debug -DREKINDLE_SANITIZE=ON
+    cd build-asan
+    ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j "$jobs" --timeout 900
+    ;;
+  *)
+    echo "usage: ./build.sh [run|test [--extended]|sanitize]" >&2
+    exit 2
+    ;;
+esac
