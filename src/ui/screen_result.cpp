@@ -72,8 +72,8 @@ void actions(app::Controller& ctrl, const app::ResultView& r) {
 void drawSafetyBlock(const app::AppState& st, const std::vector<core::SafetyRecord>& safety) {
     if (safety.empty()) return;
     const Palette& pal = palette();
-    beginCard("safety", pal.safetyBg, pal.safetyBorder);
-    subheading("Your safety comes first");
+    beginCard("safety", pal.safetyBg, pal.safetyBorder, em(48));
+    textColored(pal.safetyBorder, "Please read this first");
     for (const auto& s : safety) {
         ImGui::PushID(s.ruleId.c_str());
         const core::SafetyGuidanceEntry* g = st.library.guidance.find(s.guidance);

@@ -82,6 +82,8 @@ void drawHelp(app::Controller& ctrl) {
     spacing(0.3f);
     heading("When to get help");
     textWrapped("If you or someone else is in danger right now, call your local emergency number.");
+    textMuted("Below is the guidance Rekindle puts first in a result when answers point to fear, control, violence or "
+              "thoughts of self-harm. It is here so you can read it any time, whatever you answered.");
     spacing(0.3f);
     const Palette& pal = palette();
     for (const auto& e : st.library.guidance.entries) {
