@@ -3,6 +3,7 @@
 #include "app/controller.hpp"
 
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 #include <algorithm>
 #include <chrono>
@@ -579,10 +580,16 @@ void Controller::openDataFolder() { openInEditor(m_state.paths.dataDir.string())
 
 void Controller::openInEditor(const std::string& path) {
     // Hand the path to the desktop; the path is passed as its own argument, never through a shell.
-    if (fork() == 0) {
-        execlp("xdg-open", "xdg-open", path.c_str(), (char*)nullptr);
-        _exit(127);
+    // Double fork: the helper is adopted by init, so no zombie is left behind and nothing waits on it.
+    pid_t child = fork();
+    if (child == 0) {
+        if (fork() == 0) {
+            execlp("xdg-open", "xdg-open", path.c_str(), (char*)nullptr);
+            _exit(127);
+        }
+        _exit(0);
     }
+    if (child > 0) waitpid(child, nullptr, 0);
     m_state.toast = "Asked the system to open " + path;
 }
 
