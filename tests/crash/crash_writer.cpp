@@ -101,7 +101,11 @@ int runWriter(const fs::path& data, const fs::path& log) {
     // Resume from the draft on disk, as the app does: the next answer follows the newest one saved.
     long newest = -1;
     std::string err;
-    if (auto d = drafts.load(kSetId, &err)) newest = newestAnswer(*d);
+    if (auto d = drafts.load(kSetId, &err)) {
+        newest = newestAnswer(*d);
+        // A save cut short by the last kill may have completed on disk: what loads back is now the confirmed state.
+        logLine(fd, "draft " + std::to_string(newest));
+    }
     long serial = 0;
     for (;;) {
         storage::Draft d = makeDraft(++newest);
