@@ -33,7 +33,10 @@ HeadlessUi::HeadlessUi(float width, float height) {
     io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(intptr_t(1)));
 }
 
-HeadlessUi::~HeadlessUi() { ImGui::DestroyContext(); }
+HeadlessUi::~HeadlessUi() {
+    ImGui::DestroyContext();
+    ui::releaseFontLookup();
+}
 
 double HeadlessUi::frame(app::Controller& ctrl) {
     if (!m_themed) {

@@ -1,4 +1,5 @@
 // `rekindle` with no subcommand opens the window; subcommands work headless.
+#include <cstdio>
 #include <iostream>
 
 #include "cli/commands.hpp"
@@ -20,11 +21,13 @@ int run(int argc, char** argv) {
     app.add_option("--script", gui.script, "Run a scripted test driver (JSON); exit 0 only if every step passes");
     app.add_option("--scale", gui.scale, "Force a UI scale instead of the monitor's content scale");
     app.add_option("--size", [&gui](const std::vector<std::string>& v) {
-        auto x = v.front().find('x');
-        if (x == std::string::npos) return false;
-        gui.width = std::stoi(v.front().substr(0, x));
-        gui.height = std::stoi(v.front().substr(x + 1));
-        return gui.width > 0 && gui.height > 0;
+        int w = 0, h = 0;
+        char tail = 0;
+        if (std::sscanf(v.front().c_str(), "%dx%d%c", &w, &h, &tail) != 2 || w <= 0 || h <= 0 || w > 16384 || h > 16384)
+            return false;
+        gui.width = w;
+        gui.height = h;
+        return true;
     }, "Window size, e.g. 1280x800");
     app.add_option("--theme", gui.theme, "light, dark or contrast (this run only)")
         ->check(CLI::IsMember({"light", "dark", "contrast"}));

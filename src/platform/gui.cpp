@@ -3,7 +3,6 @@
 #include "platform/gui.hpp"
 
 #include <fcntl.h>
-#include <fontconfig/fontconfig.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -274,7 +273,7 @@ int runGui(const GuiOptions& options) {
     glfwTerminate();
     // fontconfig keeps its configuration until FcFini; releasing it here keeps LeakSanitizer's report clean without
     // a suppression (fonts are only looked up while the window exists).
-    FcFini();
+    ui::releaseFontLookup();
     return exitCode;
 }
 

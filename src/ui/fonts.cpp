@@ -9,9 +9,10 @@
 
 namespace rekindle::ui {
 
+void releaseFontLookup() { FcFini(); }
+
 std::string findFontFile(const std::string& pattern) {
-    static bool initialised = FcInit();
-    if (!initialised) return {};
+    if (!FcInit()) return {};
     FcPattern* pat = FcNameParse(reinterpret_cast<const FcChar8*>(pattern.c_str()));
     if (!pat) return {};
     FcConfigSubstitute(nullptr, pat, FcMatchPattern);
