@@ -13,12 +13,6 @@ namespace rekindle::ui {
 
 namespace {
 
-std::string pct(double v) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%.0f%%", v);
-    return buf;
-}
-
 // Which cards have their "preview from a question" list open, by file path. View-only state, like a tree node.
 std::set<std::string> g_previewPickerOpen;
 
@@ -188,7 +182,7 @@ void drawSimulator(app::Controller& ctrl) {
     subheading("Dimensions");
     for (const auto& d : s.score.dimensions) {
         const core::Dimension* dim = set.findDimension(d.id);
-        std::string label = (dim ? dim->label : d.id) + ": " + (d.enoughAnswers ? pct(d.percent) + " · " + d.bandLabel : "not enough answers");
+        std::string label = (dim ? dim->label : d.id) + ": " + (d.enoughAnswers ? percentText(d.percent) + " · " + d.bandLabel : "not enough answers");
         percentBar(float(d.percent), label, ImGui::GetContentRegionAvail().x, pal.accentSoft);
     }
     subheading("Tips, ranked");
@@ -196,7 +190,7 @@ void drawSimulator(app::Controller& ctrl) {
         ImGui::PushID(t.id.c_str());
         const core::Tip* tip = set.findTip(t.id);
         std::string head = (t.rank > 0 ? "#" + std::to_string(t.rank) + " " : "– ") + (tip ? tip->title : t.id) + "  " +
-                           (t.suppressed ? "suppressed by " + t.suppressedBy : t.enoughAnswers ? pct(t.percent) : "not enough answers");
+                           (t.suppressed ? "suppressed by " + t.suppressedBy : t.enoughAnswers ? percentText(t.percent) : "not enough answers");
         if (ImGui::TreeNode(head.c_str())) {
             for (const auto& c : t.contributions) {
                 char buf[64];
@@ -212,7 +206,7 @@ void drawSimulator(app::Controller& ctrl) {
         subheading("Coverage over " + std::to_string(s.coverage.patterns) + " random patterns (top " + std::to_string(s.coverage.topN) + ")");
         for (const auto& tc : s.coverage.tips) {
             const core::Tip* tip = set.findTip(tc.id);
-            percentBar(float(tc.share * 100), (tip ? tip->title : tc.id) + ": " + pct(tc.share * 100) + (tc.reachable ? "" : " · unreachable"),
+            percentBar(float(tc.share * 100), (tip ? tip->title : tc.id) + ": " + percentText(tc.share * 100) + (tc.reachable ? "" : " · unreachable"),
                        ImGui::GetContentRegionAvail().x, tc.reachable ? pal.accentSoft : pal.warn);
         }
         for (const auto& id : s.coverage.unreachableDimensions()) textColored(pal.warn, "Dimension no answer can reach: " + id);

@@ -19,11 +19,6 @@ std::string fmtPoints(double v) {
     return buf;
 }
 
-std::string pct(double v) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%.0f%%", v);
-    return buf;
-}
 
 // "Because you answered …": the contributions that added most, strongest first.
 void explain(const core::ResultRecord& rec, const std::vector<core::Contribution>& contributions, size_t limit) {
@@ -123,7 +118,7 @@ void drawResult(app::Controller& ctrl) {
         const core::Tip* full = r.set.findTip(tip->id);
         beginCard("tip", pal.card, pal.cardBorder, width);
         subheading(std::to_string(++n) + ". " + tip->title);
-        textMuted("Relevance " + pct(tip->relevance));
+        textMuted("Relevance " + percentText(tip->relevance));
         if (full) {
             textWrapped(full->summary);
             if (!full->tryThisWeek.empty()) {
@@ -158,7 +153,7 @@ void drawResult(app::Controller& ctrl) {
         if (!d.enoughAnswers) {
             textMuted("Not enough answers to say.");
         } else {
-            percentBar(float(d.percent), pct(d.percent) + " · " + d.bandLabel, barW, pal.accentSoft);
+            percentBar(float(d.percent), percentText(d.percent) + " · " + d.bandLabel, barW, pal.accentSoft);
             if (!d.interpretation.empty()) textMuted(d.interpretation);
             if (ImGui::TreeNode("Which answers made this score")) {
                 explain(rec, d.contributions, 8);
@@ -186,7 +181,7 @@ void drawResult(app::Controller& ctrl) {
                 ImGui::TableNextColumn();
                 if (tip.suppressed) textMuted("held back (safety)");
                 else if (!tip.enoughAnswers) textMuted("not enough answers");
-                else text(pct(tip.relevance));
+                else text(percentText(tip.relevance));
             }
             ImGui::EndTable();
         }

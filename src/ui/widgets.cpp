@@ -4,6 +4,8 @@
 #include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
+#include <cstdio>
+
 #include "ui/theme.hpp"
 
 namespace rekindle::ui {
@@ -19,6 +21,12 @@ std::string visible(const std::string& label) {
 }  // namespace
 
 void setFonts(const Fonts& f) { g_fonts = f; }
+
+std::string percentText(double percent) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%.0f%%", percent);
+    return buf;
+}
 const Fonts& fonts() { return g_fonts; }
 
 void recordLastItem(RegisteredItem::Kind kind, const std::string& label, bool enabled) {

@@ -16,6 +16,8 @@ const Fonts& fonts();
 
 inline float em(float n = 1.0f) { return n * ImGui::GetFontSize(); }
 
+std::string percentText(double percent);  // 75 -> "75%"
+
 void recordLastItem(RegisteredItem::Kind kind, const std::string& label, bool enabled = true);
 
 bool button(const std::string& label, ImVec2 size = ImVec2(0, 0));

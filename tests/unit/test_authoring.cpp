@@ -1,6 +1,8 @@
 // Authoring: the starter template validates once its id placeholder is replaced, "New question set" writes it
 // into the user's folder (private, never over an existing file), and the docs' example sets validate cleanly.
 #include <doctest/doctest.h>
+
+#include "test_support.hpp"
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -19,18 +21,7 @@ namespace {
 
 const fs::path kSource = REKINDLE_TEST_SOURCE_DIR;
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::string tmpl = (fs::temp_directory_path() / "rekindle-authoring-XXXXXX").string();
-        REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
-        path = tmpl;
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
+using rekindle::test::TempDir;
 
 std::string readText(const fs::path& p) {
     std::string err;

@@ -1,6 +1,8 @@
 // The bad-input corpus (tests/fixtures/bad, tests/fuzz/regressions): every loader refuses each file with a clear
 // problem naming the file and the place, never crashes, and hands out no partial set, result, draft or settings.
 #include <doctest/doctest.h>
+
+#include "test_support.hpp"
 #include <fcntl.h>
 #include <grp.h>
 #include <sys/stat.h>
@@ -30,19 +32,7 @@ namespace {
 const fs::path kBad = fs::path(REKINDLE_TEST_FIXTURES) / "bad";
 const fs::path kRegressions = fs::path(REKINDLE_TEST_SOURCE_DIR) / "tests/fuzz/regressions";
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::string tmpl = (fs::temp_directory_path() / "rekindle-bad-XXXXXX").string();
-        REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
-        path = tmpl;
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::permissions(path, fs::perms::owner_all, fs::perm_options::add, ec);
-        fs::remove_all(path, ec);
-    }
-};
+using rekindle::test::TempDir;
 
 const storage::Library& shippedLibrary() {
     static const storage::Library lib = storage::loadLibrary(fs::path(REKINDLE_TEST_SOURCE_DIR) / "assets");

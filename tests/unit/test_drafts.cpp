@@ -1,5 +1,7 @@
 // Drafts: round trip with every answer kind, atomic replace, listing with a corrupt draft, and safe file names.
 #include <doctest/doctest.h>
+
+#include "test_support.hpp"
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -15,18 +17,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::string tmpl = (fs::temp_directory_path() / "rekindle-drafts-XXXXXX").string();
-        REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
-        path = tmpl;
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
+using rekindle::test::TempDir;
 
 storage::Draft sample(const std::string& setId) {
     storage::Draft d;

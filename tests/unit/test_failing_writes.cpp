@@ -1,6 +1,8 @@
 // Failing writes and private files: a read-only folder or a full disk is reported, the draft stays in memory and
 // nothing saved before is harmed; every file Rekindle writes is 0600 in 0700 folders; "Delete all my data" works.
 #include <doctest/doctest.h>
+
+#include "test_support.hpp"
 #include <grp.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -23,20 +25,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::string tmpl = (fs::temp_directory_path() / "rekindle-writes-XXXXXX").string();
-        REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
-        path = tmpl;
-    }
-    ~TempDir() {
-        std::error_code ec;
-        for (auto it = fs::recursive_directory_iterator(path, ec); it != fs::recursive_directory_iterator(); it.increment(ec))
-            fs::permissions(it->path(), fs::perms::owner_all, fs::perm_options::add, ec);
-        fs::remove_all(path, ec);
-    }
-};
+using rekindle::test::TempDir;
 
 // Runs check in a child: as "nobody" when running as root (root writes into read-only folders regardless).
 bool inChild(const std::function<bool()>& check, bool dropRoot) {

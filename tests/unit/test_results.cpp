@@ -1,5 +1,7 @@
 // Result format round trips, older formats, unknown fields, the result store on disk and the export goldens.
 #include <doctest/doctest.h>
+
+#include "test_support.hpp"
 #include <sys/stat.h>
 #include <fcntl.h>
 #include <sys/time.h>
@@ -34,18 +36,7 @@ core::ResultRecord readFixture(const std::string& name) {
     return *r;
 }
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::string tmpl = (fs::temp_directory_path() / "rekindle-results-XXXXXX").string();
-        REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
-        path = tmpl;
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
+using rekindle::test::TempDir;
 
 unsigned modeOf(const fs::path& p) {
     struct stat st {};
