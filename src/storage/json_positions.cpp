@@ -53,19 +53,31 @@ TextPos positionOfOffset(std::string_view text, size_t offset) {
     return p;
 }
 
+void JsonPositions::buildIndex() const {
+    if (m_indexed) return;
+    m_valueIndex.reserve(values.size());
+    m_keyIndex.reserve(keys.size());
+    // Later entries win, as the assignments of the former map did (a duplicate key's second value).
+    for (const auto& [ptr, pos] : values) m_valueIndex[ptr] = pos;
+    for (const auto& [ptr, pos] : keys) m_keyIndex[ptr] = pos;
+    m_indexed = true;
+}
+
 TextPos JsonPositions::of(const std::string& pointer) const {
+    buildIndex();
     std::string p = pointer;
     while (true) {
-        auto it = values.find(p);
-        if (it != values.end()) return it->second;
+        auto it = m_valueIndex.find(p);
+        if (it != m_valueIndex.end()) return it->second;
         if (p.empty()) return {1, 1};
         p = p.substr(0, p.rfind('/'));
     }
 }
 
 TextPos JsonPositions::keyOf(const std::string& pointer) const {
-    auto it = keys.find(pointer);
-    return it != keys.end() ? it->second : of(pointer);
+    buildIndex();
+    auto it = m_keyIndex.find(pointer);
+    return it != m_keyIndex.end() ? it->second : of(pointer);
 }
 
 namespace {
@@ -158,7 +170,7 @@ private:
         }
     }
     void value(const std::string& pointer) {
-        m_out.values[pointer] = m_pos;
+        m_out.values.emplace_back(pointer, m_pos);
         char c = peek();
         if (c == '{') {
             advance();
@@ -169,7 +181,7 @@ private:
                 std::string key = string();
                 std::string child = pointer + "/" + pointerEscape(key);
                 if (!seen.insert(key).second) m_duplicates.emplace_back(child, keyPos);
-                m_out.keys[child] = keyPos;
+                m_out.keys.emplace_back(child, keyPos);
                 skipSpace();
                 if (peek() == ':') advance();
                 skipSpace();

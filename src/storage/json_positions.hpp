@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <unordered_map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -19,10 +20,18 @@ struct TextPos {
 };
 
 struct JsonPositions {
-    std::map<std::string, TextPos> values;  // pointer → where its value starts
-    std::map<std::string, TextPos> keys;    // pointer of an object member → where its key starts
+    // Recorded in document order while scanning; looked up only when a problem needs its place. A valid file asks
+    // for no position at all, so the lookup index is built lazily on the first query (a 10,000-question set has
+    // ~300,000 pointers, and building a map of them up front dominated load time).
+    std::vector<std::pair<std::string, TextPos>> values;  // pointer → where its value starts
+    std::vector<std::pair<std::string, TextPos>> keys;    // pointer of an object member → where its key starts
     TextPos of(const std::string& pointer) const;     // the value, else the nearest enclosing value
     TextPos keyOf(const std::string& pointer) const;  // the key, else the value
+
+private:
+    void buildIndex() const;
+    mutable bool m_indexed = false;
+    mutable std::unordered_map<std::string, TextPos> m_valueIndex, m_keyIndex;
 };
 
 struct JsonDocument {
