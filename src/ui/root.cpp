@@ -96,7 +96,9 @@ void drawRoot(app::Controller& ctrl) {
         ImGui::SameLine();
         if (linkButton("Dismiss##toast")) ctrl.clearToast();
     }
-    ImGui::BeginChild("##screen", ImVec2(0, 0), false);
+    // NavFlattened: Tab and the arrow keys move straight into the screen's controls instead of stopping on the
+    // child window as a whole (which would need an extra Space to enter).
+    ImGui::BeginChild("##screen", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);
     switch (st.screen) {
         case Screen::Home: drawHome(ctrl); break;
         case Screen::Take: drawTake(ctrl); break;

@@ -2,6 +2,8 @@
 // Backspace or Alt+Left goes back, Tab moves between controls).
 #include <imgui.h>
 
+#include <imgui_internal.h>
+
 #include <cmath>
 
 #include "ui/screens.hpp"
@@ -15,6 +17,17 @@ using core::Question;
 using core::QuestionType;
 
 namespace {
+
+// Set when the step changed while the person was moving with Tab / arrows: the first answer tile of the new
+// question takes keyboard focus, so the next Tab + Space stays on the answers instead of a stale place.
+bool g_focusFirstTile = false;
+
+void focusIfFirst() {
+    if (!g_focusFirstTile) return;
+    g_focusFirstTile = false;
+    ImGui::SetFocusID(ImGui::GetItemID(), ImGui::GetCurrentWindow());
+    GImGui->NavDisableHighlight = false;
+}
 
 std::string keyHint(int n) { return n <= 9 ? std::to_string(n) : (n == 10 ? "0" : ""); }
 
@@ -40,6 +53,7 @@ void optionList(app::Controller& ctrl, const Question& q, const Answer* a, int f
         bool picked = isPicked(a, o.id);
         if (choiceTile(o.label, keyHint(n), picked, ImVec2(width, tileHeight(o.label, width - em(3))), multi))
             ctrl.pickNumber(n);
+        focusIfFirst();
         ImGui::PopID();
         ++n;
     }
@@ -57,6 +71,7 @@ void likertRow(app::Controller& ctrl, const Question& q, const Answer* a, float 
             bool picked = a && a->kind == Answer::Kind::Number && int(a->number) == i + 1;
             if (choiceTile(q.labels[size_t(i)], keyHint(i + 1), picked, ImVec2(width, tileHeight(q.labels[size_t(i)], width - em(3)))))
                 ctrl.pickNumber(i + 1);
+            focusIfFirst();
             ImGui::PopID();
         }
         return;
@@ -65,6 +80,7 @@ void likertRow(app::Controller& ctrl, const Question& q, const Answer* a, float 
         ImGui::PushID(i);
         bool picked = a && a->kind == Answer::Kind::Number && int(a->number) == i + 1;
         if (choiceTile(q.labels[size_t(i)], keyHint(i + 1), picked, ImVec2(tileW, h))) ctrl.pickNumber(i + 1);
+        focusIfFirst();
         ImGui::PopID();
         if (i + 1 < q.points) ImGui::SameLine();
     }
@@ -133,6 +149,11 @@ void drawTake(app::Controller& ctrl) {
     spacing(0.8f);
 
     bool typing = io.WantTextInput;
+    static int lastSerial = -1;
+    if (lastSerial != t.stepSerial) {
+        g_focusFirstTile = io.NavVisible && !typing;
+        lastSerial = t.stepSerial;
+    }
     bool canGoOn = true;
     bool optional = false;
 
@@ -186,6 +207,7 @@ void drawTake(app::Controller& ctrl) {
                     if (q.options.empty()) {
                         float w = (width - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
                         if (choiceTile("Yes", "1", isPicked(a, "yes"), ImVec2(w, em(3)))) ctrl.pickNumber(1);
+                        focusIfFirst();
                         ImGui::SameLine();
                         if (choiceTile("No", "2", isPicked(a, "no"), ImVec2(w, em(3)))) ctrl.pickNumber(2);
                     } else {

@@ -237,7 +237,7 @@ bool choiceTile(const std::string& label, const std::string& keyHint, bool selec
     ImU32 bg = selected ? ImGui::ColorConvertFloat4ToU32(p.accent)
                         : ImGui::GetColorU32(hovered ? ImGuiCol_ButtonHovered : ImGuiCol_FrameBg);
     dl->AddRectFilled(pos, end, bg, r);
-    dl->AddRect(pos, end, ImGui::GetColorU32(selected ? ImGuiCol_Text : ImGuiCol_Border), r, 0,
+    dl->AddRect(pos, end, ImGui::GetColorU32(focused ? ImGuiCol_NavHighlight : selected ? ImGuiCol_Text : ImGuiCol_Border), r, 0,
                 (selected || focused) ? std::max(2.0f, em(0.12f)) : 1.0f);
     bool brightAccent = p.accent.x + p.accent.y + p.accent.z > 1.8f;
     ImU32 fg = selected ? (brightAccent ? IM_COL32(0, 0, 0, 255) : IM_COL32(255, 255, 255, 255)) : ImGui::GetColorU32(ImGuiCol_Text);
