@@ -139,14 +139,15 @@ void drawSimulator(app::Controller& ctrl) {
 
     float leftW = ImGui::GetContentRegionAvail().x * 0.5f;
     ImGui::BeginChild("##grid", ImVec2(leftW, 0), true);
-    core::Answers effective = core::effectiveAnswers(set, s.answers);
+    // Which questions the current answers leave visible: computed once per frame, not once per question.
+    std::set<std::string> visibleIds;
+    for (const auto& ref : core::visibleQuestions(set, s.answers))
+        visibleIds.insert(set.sections[ref.section].questions[ref.question].id);
     for (const auto& sec : set.sections) {
         subheading(sec.title);
         for (const auto& q : sec.questions) {
             ImGui::PushID(q.id.c_str());
-            bool visible = false;
-            for (const auto& ref : core::visibleQuestions(set, s.answers))
-                if (set.sections[ref.section].questions[ref.question].id == q.id) visible = true;
+            bool visible = visibleIds.count(q.id) > 0;
             auto it = s.answers.find(q.id);
             std::string cur = it != s.answers.end() && visible ? core::describeAnswer(q, it->second) : (visible ? "—" : "hidden");
             ImGui::SetNextItemWidth(em(12));

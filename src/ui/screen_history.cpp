@@ -68,7 +68,7 @@ void drawHistory(app::Controller& ctrl) {
                             ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
     if (ImGui::BeginTable("##history", 5, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) {
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthFixed, em(7));
+        ImGui::TableSetupColumn("Date (UTC)", ImGuiTableColumnFlags_WidthFixed, em(9.5f));
         ImGui::TableSetupColumn("Set", ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableSetupColumn("Top tip", ImGuiTableColumnFlags_WidthStretch, 1.2f);
         ImGui::TableSetupColumn("Main values", ImGuiTableColumnFlags_WidthStretch, 1.6f);
@@ -82,7 +82,8 @@ void drawHistory(app::Controller& ctrl) {
                 ImGui::PushID(r.id.c_str());
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
-                text(shortDate(r.completedAt));
+                // Date and time (UTC, as saved): two takes on one day must be told apart.
+                text(shortDate(r.completedAt) + (r.completedAt.size() >= 16 ? " " + r.completedAt.substr(11, 5) : ""));
                 ImGui::TableNextColumn();
                 if (!r.readable) {
                     textColored(pal.warn, r.fileName + ": unreadable");
