@@ -49,7 +49,13 @@ case "$mode" in
     ctest --output-on-failure -j "$jobs" --timeout 600
     cd ..
     case " $* " in
-      *" --extended "*) sh tests/fuzz/run_fuzzers.sh "${REKINDLE_FUZZ_SECONDS:-60}" ;;
+      *" --extended "*)
+        # libFuzzer needs clang; the fuzz targets get their own build folder.
+        CC=clang-14 CXX=clang++-14 cmake -S . -B build-fuzz -G Ninja -DREKINDLE_FUZZ=ON -DREKINDLE_BUILD_TESTS=ON \
+          -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+        cmake --build build-fuzz -j "$jobs" --target fuzzers
+        sh tests/fuzz/run_fuzzers.sh "${REKINDLE_FUZZ_SECONDS:-60}" "$PWD/build-fuzz"
+        ;;
     esac
     ;;
   sanitize)
