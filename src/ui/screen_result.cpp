@@ -45,7 +45,6 @@ void explain(const core::ResultRecord& rec, const std::vector<core::Contribution
 // after the note.
 void actions(app::Controller& ctrl, const app::ResultView& r) {
     const Palette& pal = palette();
-    ImGuiIO& io = ImGui::GetIO();
     if (r.preview) return;
     if (r.saved) {
         textColored(pal.good, "Saved. You can find it in History.");
@@ -59,7 +58,6 @@ void actions(app::Controller& ctrl, const app::ResultView& r) {
     ImGui::SameLine();
     if (button("Home", ImVec2(0, em(2.2f)))) ctrl.go(app::Screen::Home);
     if (!r.error.empty()) textColored(pal.warn, r.error);
-    (void)io;
 }
 
 }  // namespace

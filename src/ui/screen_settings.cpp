@@ -99,12 +99,11 @@ void drawHelp(app::Controller& ctrl) {
     drawDisclaimerText(st);
 }
 
-void drawHidden(app::Controller& ctrl) {
+void drawHidden(app::Controller&) {
     // Deliberately plain: nothing here hints at what the app is for.
     spacing(2);
     heading("Notes");
     textMuted("Nothing here yet.");
-    (void)ctrl;
 }
 
 }  // namespace rekindle::ui

@@ -154,7 +154,6 @@ void drawTake(app::Controller& ctrl) {
         g_focusFirstTile = io.NavVisible && !typing;
         lastSerial = t.stepSerial;
     }
-    bool canGoOn = true;
     bool optional = false;
 
     if (atEnd) {
@@ -230,7 +229,6 @@ void drawTake(app::Controller& ctrl) {
                     break;
                 }
             }
-            canGoOn = !q.required || (a && a->isAnswered());
             ImGui::PopID();
         }
         ImGui::PopID();
@@ -255,7 +253,6 @@ void drawTake(app::Controller& ctrl) {
     } else {
         if (primaryButton("Next", navSize)) ctrl.next();
     }
-    (void)canGoOn;
     ImGui::SameLine(0, em(2));
     if (linkButton(t.preview ? "Leave preview" : "Pause and go Home")) ctrl.abandonTake();
     spacing(0.4f);
