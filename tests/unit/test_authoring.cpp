@@ -22,13 +22,9 @@ namespace {
 const fs::path kSource = REKINDLE_TEST_SOURCE_DIR;
 
 using rekindle::test::TempDir;
+using rekindle::test::modeOf;
+using rekindle::test::readText;
 
-std::string readText(const fs::path& p) {
-    std::string err;
-    auto text = storage::readFile(p, &err);
-    REQUIRE_MESSAGE(text.has_value(), err);
-    return *text;
-}
 
 std::string replaceAll(std::string text, const std::string& from, const std::string& to) {
     for (size_t pos = 0; (pos = text.find(from, pos)) != std::string::npos; pos += to.size()) text.replace(pos, from.size(), to);
@@ -41,11 +37,6 @@ std::string problemsText(const storage::LoadedSet& loaded) {
     return out;
 }
 
-unsigned modeOf(const fs::path& p) {
-    struct stat st {};
-    REQUIRE(::stat(p.c_str(), &st) == 0);
-    return st.st_mode & 0777;
-}
 
 }  // namespace
 

@@ -18,6 +18,8 @@ namespace fs = std::filesystem;
 namespace {
 
 using rekindle::test::TempDir;
+using rekindle::test::modeOf;
+using rekindle::test::readText;
 
 storage::Draft sample(const std::string& setId) {
     storage::Draft d;
@@ -48,11 +50,6 @@ storage::Draft sample(const std::string& setId) {
     return d;
 }
 
-unsigned modeOf(const fs::path& p) {
-    struct stat st {};
-    REQUIRE(::stat(p.c_str(), &st) == 0);
-    return st.st_mode & 0777;
-}
 
 }  // namespace
 

@@ -26,6 +26,8 @@ namespace fs = std::filesystem;
 namespace {
 
 using rekindle::test::TempDir;
+using rekindle::test::modeOf;
+using rekindle::test::readText;
 
 // Runs check in a child: as "nobody" when running as root (root writes into read-only folders regardless).
 bool inChild(const std::function<bool()>& check, bool dropRoot) {
@@ -66,11 +68,6 @@ size_t countTempFiles(const fs::path& dir) {
     return n;
 }
 
-mode_t modeOf(const fs::path& p) {
-    struct stat st {};
-    REQUIRE(::stat(p.c_str(), &st) == 0);
-    return st.st_mode & 07777;
-}
 
 }  // namespace
 

@@ -37,23 +37,14 @@ core::ResultRecord readFixture(const std::string& name) {
 }
 
 using rekindle::test::TempDir;
+using rekindle::test::modeOf;
+using rekindle::test::readText;
 
-unsigned modeOf(const fs::path& p) {
-    struct stat st {};
-    REQUIRE(::stat(p.c_str(), &st) == 0);
-    return st.st_mode & 0777;
-}
 
 void writeRaw(const fs::path& p, const std::string& text) {
     std::ofstream(p, std::ios::binary) << text;
 }
 
-std::string slurp(const fs::path& p) {
-    std::string error;
-    auto t = storage::readFile(p, &error);
-    REQUIRE_MESSAGE(t.has_value(), error);
-    return *t;
-}
 
 core::ResultRecord handMade() {
     core::ResultRecord r;
@@ -201,7 +192,7 @@ TEST_CASE("bad result files give a reason with the place") {
     CHECK_FALSE(storage::resultFromJson("{\n  \"format\": \"rekindle.result/1\",\n  \"id\": }", r, &error));
     CHECK(error.find("line 3, column") != std::string::npos);
 
-    std::string good = slurp(resultFixture("v1-check-in-1.json"));
+    std::string good = readText(resultFixture("v1-check-in-1.json"));
     auto j = nlohmann::json::parse(good);
     j["dimensions"][1]["percent"] = "sixty";
     CHECK_FALSE(storage::resultFromJson(j.dump(), r, &error));
@@ -257,12 +248,12 @@ TEST_CASE("store saves new files 0600 in 0700 folders and never overwrites") {
     CHECK(*loaded == r);
 
     // Same explicit id again: refused, and the saved file is untouched.
-    std::string before = slurp(saved);
+    std::string before = readText(saved);
     core::ResultRecord clash = r;
     clash.notes["note"] = "a different note";
     CHECK_FALSE(store.save(clash, &error));
     CHECK(error.find("never overwritten") != std::string::npos);
-    CHECK(slurp(saved) == before);
+    CHECK(readText(saved) == before);
 
     // Generated ids never collide: the same second and set gives a second file.
     core::ResultRecord twin = handMade();
@@ -373,7 +364,7 @@ TEST_CASE("the listing index is reused for unchanged files and refreshed for cha
     rows = store.list();
     REQUIRE(rows.size() == 1);
     CHECK_FALSE(rows.front().readable);
-    CHECK(slurp(store.indexFile()).rfind("rekindle.result-index/2\n", 0) == 0);
+    CHECK(readText(store.indexFile()).rfind("rekindle.result-index/2\n", 0) == 0);
 }
 
 TEST_CASE("summaries read from the index equal the ones read from the files") {
@@ -462,8 +453,8 @@ TEST_CASE("CSV and Markdown exports match the golden files byte for byte") {
     std::vector<core::ResultRecord> rs = {readFixture("v1-check-in-1.json"), readFixture("v1-check-in-2.json"),
                                           readFixture("v1-check-in-3-newer-version.json")};
     fs::path golden = fs::path(REKINDLE_TEST_FIXTURES) / "golden";
-    CHECK(storage::exportCsv(rs) == slurp(golden / "check-in.csv"));
-    CHECK(storage::exportMarkdown(rs) == slurp(golden / "check-in.md"));
+    CHECK(storage::exportCsv(rs) == readText(golden / "check-in.csv"));
+    CHECK(storage::exportMarkdown(rs) == readText(golden / "check-in.md"));
     CHECK(storage::exportMarkdown(rs).find(storage::kNotTherapyLine) != std::string::npos);
 
     // JSON export holds each result in the result format, readable again.

@@ -3,9 +3,12 @@
 
 #include <doctest/doctest.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 #include <string>
+
+#include "storage/atomic_file.hpp"
 
 namespace rekindle::test {
 
@@ -29,5 +32,21 @@ struct TempDir {
     TempDir(const TempDir&) = delete;
     TempDir& operator=(const TempDir&) = delete;
 };
+
+// Permission bits of a file or folder (0600, 0700, ...), setuid/setgid/sticky included so they would show too.
+inline unsigned modeOf(const std::filesystem::path& p) {
+    struct stat st {};
+    REQUIRE(::stat(p.c_str(), &st) == 0);
+    return unsigned(st.st_mode & 07777);
+}
+
+// A whole file through the app's own reader; fails the test with the reason when it cannot be read.
+inline std::string readText(const std::filesystem::path& p) {
+    std::string error;
+    auto text = storage::readFile(p, &error);
+    std::string why = p.string() + ": " + error;
+    REQUIRE_MESSAGE(text.has_value(), why);
+    return *text;
+}
 
 }  // namespace rekindle::test
