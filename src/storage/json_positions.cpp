@@ -3,6 +3,7 @@
 
 #include <cstdio>
 #include <set>
+#include <utility>
 
 namespace rekindle::storage {
 
@@ -53,16 +54,6 @@ TextPos positionOfOffset(std::string_view text, size_t offset) {
     return p;
 }
 
-void JsonPositions::buildIndex() const {
-    if (m_indexed) return;
-    m_valueIndex.reserve(values.size());
-    m_keyIndex.reserve(keys.size());
-    // Later entries win, as the assignments of the former map did (a duplicate key's second value).
-    for (const auto& [ptr, pos] : values) m_valueIndex[ptr] = pos;
-    for (const auto& [ptr, pos] : keys) m_keyIndex[ptr] = pos;
-    m_indexed = true;
-}
-
 TextPos JsonPositions::of(const std::string& pointer) const {
     buildIndex();
     std::string p = pointer;
@@ -85,8 +76,11 @@ namespace {
 // Walks text already accepted by nlohmann, so it can assume well-formed JSON and only tracks where things are.
 class Scanner {
 public:
-    Scanner(std::string_view text, JsonPositions& out, std::vector<std::pair<std::string, TextPos>>& duplicates)
-        : m_text(text), m_out(out), m_duplicates(duplicates) {}
+    using Index = std::unordered_map<std::string, TextPos>;
+    using Places = std::vector<std::pair<std::string, TextPos>>;
+    // Any sink may be null; later entries win in the indexes, as the later of two duplicate keys does in the value.
+    Scanner(std::string_view text, Index* values, Index* keys, Places* duplicates)
+        : m_text(text), m_values(values), m_keys(keys), m_duplicates(duplicates) {}
 
     void run() {
         skipSpace();
@@ -95,8 +89,9 @@ public:
 
 private:
     std::string_view m_text;
-    JsonPositions& m_out;
-    std::vector<std::pair<std::string, TextPos>>& m_duplicates;
+    Index* m_values;
+    Index* m_keys;
+    Places* m_duplicates;
     size_t m_i = 0;
     TextPos m_pos{1, 1};
 
@@ -170,7 +165,7 @@ private:
         }
     }
     void value(const std::string& pointer) {
-        m_out.values.emplace_back(pointer, m_pos);
+        if (m_values) (*m_values)[pointer] = m_pos;
         char c = peek();
         if (c == '{') {
             advance();
@@ -180,8 +175,8 @@ private:
                 TextPos keyPos = m_pos;
                 std::string key = string();
                 std::string child = pointer + "/" + pointerEscape(key);
-                if (!seen.insert(key).second) m_duplicates.emplace_back(child, keyPos);
-                m_out.keys.emplace_back(child, keyPos);
+                if (m_duplicates && !seen.insert(key).second) m_duplicates->emplace_back(child, keyPos);
+                if (m_keys) (*m_keys)[child] = keyPos;
                 skipSpace();
                 if (peek() == ':') advance();
                 skipSpace();
@@ -210,6 +205,92 @@ private:
                 advance();
         }
     }
+};
+
+}  // namespace
+
+void JsonPositions::buildIndex() const {
+    if (m_indexed) return;
+    Scanner(m_text, &m_valueIndex, &m_keyIndex, nullptr).run();
+    m_indexed = true;
+}
+
+namespace {
+
+// Builds the DOM as nlohmann's own SAX DOM parser does, but notices a key repeated within one object, which
+// nlohmann silently lets the last one win. Only then is the text scanned again to place each repeat.
+class DomBuilder {
+public:
+    explicit DomBuilder(json& root) : m_root(root) {}
+    bool sawDuplicate() const { return m_duplicate; }
+    bool tooDeep() const { return m_tooDeep; }
+
+    bool null() { return place(nullptr); }
+    bool boolean(bool v) { return place(v); }
+    bool number_integer(json::number_integer_t v) { return place(v); }
+    bool number_unsigned(json::number_unsigned_t v) { return place(v); }
+    bool number_float(json::number_float_t v, const std::string&) { return place(v); }
+    bool string(std::string& v) { return place(v); }
+    bool binary(json::binary_t& v) { return place(json::binary(v)); }
+    bool start_object(std::size_t) { return open(json::value_t::object); }
+    bool key(std::string& k) {
+        auto& members = m_stack.back()->get_ref<json::object_t&>();
+        auto [it, fresh] = members.try_emplace(k);
+        if (!fresh) m_duplicate = true;
+        m_member = &it->second;
+        return true;
+    }
+    bool end_object() {
+        m_stack.pop_back();
+        return true;
+    }
+    bool start_array(std::size_t) { return open(json::value_t::array); }
+    bool end_array() {
+        m_stack.pop_back();
+        return true;
+    }
+    // Rethrown with its own type, so the caller can tell a syntax error from a number out of range.
+    template <class Exception>
+    bool parse_error(std::size_t, const std::string&, const Exception& e) {
+        throw e;
+    }
+
+private:
+    // Stops the parse (nothing deeper is built) once nesting passes the limit; the caller then finds the place.
+    bool open(json::value_t kind) {
+        if (m_stack.size() >= size_t(kMaxJsonDepth)) {
+            m_tooDeep = true;
+            return false;
+        }
+        m_stack.push_back(slot(kind));
+        return true;
+    }
+    template <class V>
+    json* slot(V&& v) {
+        if (m_stack.empty()) {
+            m_root = json(std::forward<V>(v));
+            return &m_root;
+        }
+        json* parent = m_stack.back();
+        if (parent->is_array()) {
+            auto& items = parent->get_ref<json::array_t&>();
+            items.emplace_back(std::forward<V>(v));
+            return &items.back();
+        }
+        *m_member = json(std::forward<V>(v));
+        return m_member;
+    }
+    template <class V>
+    bool place(V&& v) {
+        slot(std::forward<V>(v));
+        return true;
+    }
+
+    json& m_root;
+    std::vector<json*> m_stack;
+    json* m_member = nullptr;
+    bool m_duplicate = false;
+    bool m_tooDeep = false;
 };
 
 // Finds the first bracket that nests deeper than the limit, outside strings; npos when none does.
@@ -258,16 +339,22 @@ bool parseJsonDocument(std::string_view text, const std::string& fileName, JsonD
         p.message = std::move(message);
         problems.push_back(std::move(p));
     };
-    size_t deep = tooDeepAt(text);
-    if (deep != std::string_view::npos) {
-        report(positionOfOffset(text, deep), "",
-               "the JSON nests deeper than " + std::to_string(kMaxJsonDepth) +
-                   " levels here; a question set never needs this, so look for unbalanced brackets");
-        return false;
-    }
+    out.positions = JsonPositions(text);
+    bool duplicate = false;
     try {
-        out.root = json::parse(text.begin(), text.end());
+        DomBuilder builder(out.root);
+        json::sax_parse(text.begin(), text.end(), &builder);
+        if (builder.tooDeep()) {
+            out.root = nullptr;
+            size_t deep = tooDeepAt(text);
+            report(positionOfOffset(text, deep == std::string_view::npos ? 0 : deep), "",
+                   "the JSON nests deeper than " + std::to_string(kMaxJsonDepth) +
+                       " levels here; a question set never needs this, so look for unbalanced brackets");
+            return false;
+        }
+        duplicate = builder.sawDuplicate();
     } catch (const json::parse_error& e) {
+        out.root = nullptr;  // the builder may have got part-way; callers treat null as "no document"
         size_t offset = e.byte > 0 ? e.byte - 1 : 0;
         std::string detail = parseErrorDetail(e.what());
         // nlohmann stops after an unexpected string token; its opening quote is where the author should look.
@@ -288,6 +375,7 @@ bool parseJsonDocument(std::string_view text, const std::string& fileName, JsonD
         report(positionOfOffset(text, offset), "", message);
         return false;
     } catch (const json::exception& e) {
+        out.root = nullptr;
         // Out-of-range numbers: nlohmann gives no position but quotes the token ('1e999'); find it in the text.
         std::string what = e.what();
         TextPos pos{1, 1};
@@ -300,8 +388,9 @@ bool parseJsonDocument(std::string_view text, const std::string& fileName, JsonD
                                "; use ordinary numbers (no huge exponents)");
         return false;
     }
+    if (!duplicate) return true;
     std::vector<std::pair<std::string, TextPos>> duplicates;
-    Scanner(text, out.positions, duplicates).run();
+    Scanner(text, nullptr, nullptr, &duplicates).run();
     for (const auto& [pointer, pos] : duplicates) {
         std::string key = pointer.substr(pointer.rfind('/') + 1);
         report(pos, pointer, "the key \"" + key + "\" appears twice in this object; keep one (only the last would count)");

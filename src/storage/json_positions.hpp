@@ -1,8 +1,7 @@
 // JSON text → nlohmann value plus the line:column of every value and key, so each problem can name its place.
-// nlohmann keeps no positions, so a second, small scanner walks the (already valid) text and records them.
+// nlohmann keeps no positions, so a small scanner walks the (already valid) text when a problem asks for a place.
 #pragma once
 
-#include <map>
 #include <unordered_map>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -20,16 +19,16 @@ struct TextPos {
 };
 
 struct JsonPositions {
-    // Recorded in document order while scanning; looked up only when a problem needs its place. A valid file asks
-    // for no position at all, so the lookup index is built lazily on the first query (a 10,000-question set has
-    // ~300,000 pointers, and building a map of them up front dominated load time).
-    std::vector<std::pair<std::string, TextPos>> values;  // pointer → where its value starts
-    std::vector<std::pair<std::string, TextPos>> keys;    // pointer of an object member → where its key starts
+    // A valid file asks for no position at all, so nothing is recorded while parsing: the first query scans the
+    // text once and indexes every pointer (a 10,000-question set has ~300,000 of them; recording them up front was
+    // most of its load time). The text must outlive the queries — every reader checks while its text is in hand.
+    explicit JsonPositions(std::string_view text = {}) : m_text(text) {}
     TextPos of(const std::string& pointer) const;     // the value, else the nearest enclosing value
     TextPos keyOf(const std::string& pointer) const;  // the key, else the value
 
 private:
     void buildIndex() const;
+    std::string_view m_text;
     mutable bool m_indexed = false;
     mutable std::unordered_map<std::string, TextPos> m_valueIndex, m_keyIndex;
 };

@@ -1,6 +1,7 @@
 // Position-aware JSON object reading shared by the question-set, library and answers parsers.
 #include "storage/json_reader.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace rekindle::storage {
@@ -69,43 +70,57 @@ ObjectReader::ObjectReader(JsonChecker& checker, const json& value, std::string 
         m_checker.error(m_pointer, m_what + " must be a JSON object ({ … }), not " + jsonTypeName(value));
 }
 
-bool ObjectReader::has(const std::string& key) const { return m_ok && m_value.contains(key); }
+bool ObjectReader::has(std::string_view key) const { return m_ok && m_value.contains(key); }
 
-void ObjectReader::allow(std::initializer_list<const char*> keys) {
-    for (const char* k : keys) m_known.insert(k);
+void ObjectReader::know(std::string_view key) {
+    if (known(key)) return;
+    if (m_knownCount < std::size(m_knownInline)) m_knownInline[m_knownCount++] = key;
+    else m_knownMore.push_back(key);
 }
 
-const json* ObjectReader::get(const std::string& key, bool required) {
-    m_known.insert(key);
+bool ObjectReader::known(std::string_view key) const {
+    for (size_t i = 0; i < m_knownCount; ++i)
+        if (m_knownInline[i] == key) return true;
+    for (auto k : m_knownMore)
+        if (k == key) return true;
+    return false;
+}
+
+void ObjectReader::allow(std::initializer_list<const char*> keys) {
+    for (const char* k : keys) know(k);
+}
+
+const json* ObjectReader::get(std::string_view key, bool required) {
+    know(key);
     if (!m_ok) return nullptr;
     auto it = m_value.find(key);
     if (it == m_value.end()) {
-        if (required) m_checker.error(m_pointer, m_what + " is missing the required field \"" + key + "\"; add it");
+        if (required) m_checker.error(m_pointer, m_what + " is missing the required field \"" + std::string(key) + "\"; add it");
         return nullptr;
     }
     return &*it;
 }
 
-std::string ObjectReader::string(const std::string& key, bool required, const std::string& fallback, bool nonEmpty) {
+std::string ObjectReader::string(std::string_view key, bool required, const std::string& fallback, bool nonEmpty) {
     const json* v = get(key, required);
     if (!v) return fallback;
     if (!v->is_string()) {
-        m_checker.error(child(key), "\"" + key + "\" must be a string (text in quotes), not " + jsonTypeName(*v));
+        m_checker.error(child(key), "\"" + std::string(key) + "\" must be a string (text in quotes), not " + jsonTypeName(*v));
         return fallback;
     }
     std::string s = v->get<std::string>();
     if ((required || nonEmpty) && isBlank(s)) {
-        m_checker.error(child(key), "\"" + key + "\" is empty; write the text" +
+        m_checker.error(child(key), "\"" + std::string(key) + "\" is empty; write the text" +
                                         (required ? std::string() : std::string(" or remove the field")));
     }
     return s;
 }
 
-std::string ObjectReader::slug(const std::string& key, bool required) {
+std::string ObjectReader::slug(std::string_view key, bool required) {
     const json* v = get(key, required);
     if (!v) return {};
     if (!v->is_string()) {
-        m_checker.error(child(key), "\"" + key + "\" must be a string id such as \"my-id\", not " + jsonTypeName(*v));
+        m_checker.error(child(key), "\"" + std::string(key) + "\" must be a string id such as \"my-id\", not " + jsonTypeName(*v));
         return {};
     }
     std::string s = v->get<std::string>();
@@ -115,80 +130,80 @@ std::string ObjectReader::slug(const std::string& key, bool required) {
     return s;
 }
 
-std::optional<double> ObjectReader::number(const std::string& key, bool required) {
+std::optional<double> ObjectReader::number(std::string_view key, bool required) {
     const json* v = get(key, required);
     if (!v) return std::nullopt;
     if (!v->is_number()) {
-        m_checker.error(child(key), "\"" + key + "\" must be a number, not " + jsonTypeName(*v));
+        m_checker.error(child(key), "\"" + std::string(key) + "\" must be a number, not " + jsonTypeName(*v));
         return std::nullopt;
     }
     double d = v->get<double>();
     if (!std::isfinite(d) || std::fabs(d) > 1e9) {
-        m_checker.error(child(key), "\"" + key + "\" is too large; use a number between -1000000000 and 1000000000");
+        m_checker.error(child(key), "\"" + std::string(key) + "\" is too large; use a number between -1000000000 and 1000000000");
         return std::nullopt;
     }
     return d;
 }
 
-std::optional<int> ObjectReader::integer(const std::string& key, bool required, int lo, int hi) {
+std::optional<int> ObjectReader::integer(std::string_view key, bool required, int lo, int hi) {
     const json* v = get(key, required);
     if (!v) return std::nullopt;
     bool whole = v->is_number_integer() || (v->is_number_float() && std::isfinite(v->get<double>()) &&
                                             std::floor(v->get<double>()) == v->get<double>());
     if (!whole) {
-        m_checker.error(child(key), "\"" + key + "\" must be a whole number from " + std::to_string(lo) + " to " +
+        m_checker.error(child(key), "\"" + std::string(key) + "\" must be a whole number from " + std::to_string(lo) + " to " +
                                         std::to_string(hi) + ", not " + (v->is_number() ? "a fraction" : jsonTypeName(*v)));
         return std::nullopt;
     }
     double d = v->get<double>();
     if (d < lo || d > hi) {
-        m_checker.error(child(key), "\"" + key + "\" must be from " + std::to_string(lo) + " to " + std::to_string(hi) +
+        m_checker.error(child(key), "\"" + std::string(key) + "\" must be from " + std::to_string(lo) + " to " + std::to_string(hi) +
                                         "; change the value");
         return std::nullopt;
     }
     return int(d);
 }
 
-bool ObjectReader::boolean(const std::string& key, bool fallback) {
+bool ObjectReader::boolean(std::string_view key, bool fallback) {
     const json* v = get(key, false);
     if (!v) return fallback;
     if (!v->is_boolean()) {
-        m_checker.error(child(key), "\"" + key + "\" must be true or false (without quotes), not " + jsonTypeName(*v));
+        m_checker.error(child(key), "\"" + std::string(key) + "\" must be true or false (without quotes), not " + jsonTypeName(*v));
         return fallback;
     }
     return v->get<bool>();
 }
 
-const json* ObjectReader::array(const std::string& key, bool required, size_t minItems) {
+const json* ObjectReader::array(std::string_view key, bool required, size_t minItems) {
     const json* v = get(key, required);
     if (!v) return nullptr;
     if (!v->is_array()) {
-        m_checker.error(child(key), "\"" + key + "\" must be a list ([ … ]), not " + jsonTypeName(*v));
+        m_checker.error(child(key), "\"" + std::string(key) + "\" must be a list ([ … ]), not " + jsonTypeName(*v));
         return nullptr;
     }
     if (v->size() < minItems)
-        m_checker.error(child(key), "\"" + key + "\" needs at least " + std::to_string(minItems) +
+        m_checker.error(child(key), "\"" + std::string(key) + "\" needs at least " + std::to_string(minItems) +
                                         (minItems == 1 ? " entry" : " entries") + "; add more");
     return v;
 }
 
-std::vector<std::string> ObjectReader::stringArray(const std::string& key, bool required, size_t minItems,
+std::vector<std::string> ObjectReader::stringArray(std::string_view key, bool required, size_t minItems,
                                                    size_t maxItems) {
     std::vector<std::string> out;
     const json* v = array(key, required, minItems);
     if (!v) return out;
     if (v->size() > maxItems)
-        m_checker.error(child(key), "\"" + key + "\" has " + std::to_string(v->size()) + " entries; keep at most " +
+        m_checker.error(child(key), "\"" + std::string(key) + "\" has " + std::to_string(v->size()) + " entries; keep at most " +
                                         std::to_string(maxItems));
     for (size_t i = 0; i < v->size(); ++i) {
         const json& item = (*v)[i];
         std::string p = child(key) + "/" + std::to_string(i);
         if (!item.is_string()) {
-            m_checker.error(p, "each entry of \"" + key + "\" must be a string, not " + jsonTypeName(item));
+            m_checker.error(p, "each entry of \"" + std::string(key) + "\" must be a string, not " + jsonTypeName(item));
             continue;
         }
         std::string s = item.get<std::string>();
-        if (isBlank(s)) m_checker.error(p, "this entry of \"" + key + "\" is empty; write the text or remove it");
+        if (isBlank(s)) m_checker.error(p, "this entry of \"" + std::string(key) + "\" is empty; write the text or remove it");
         out.push_back(std::move(s));
     }
     return out;
@@ -197,9 +212,12 @@ std::vector<std::string> ObjectReader::stringArray(const std::string& key, bool 
 void ObjectReader::finish() {
     if (!m_ok) return;
     for (auto it = m_value.begin(); it != m_value.end(); ++it) {
-        if (it.key() == "x" || m_known.count(it.key())) continue;
+        if (it.key() == "x" || known(it.key())) continue;
+        std::vector<std::string_view> names(m_knownInline, m_knownInline + m_knownCount);
+        names.insert(names.end(), m_knownMore.begin(), m_knownMore.end());
+        std::sort(names.begin(), names.end());
         std::string list;
-        for (const auto& k : m_known) {
+        for (auto k : names) {
             if (!list.empty()) list += ", ";
             list += k;
         }

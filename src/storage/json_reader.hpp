@@ -5,7 +5,7 @@
 #include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <set>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -32,26 +32,27 @@ private:
 };
 
 // One JSON object being read. Each accessor records the key as known; finish() reports the unknown ones.
+// Keys are string_views kept until finish(): pass literals or strings that outlive the reader.
 class ObjectReader {
 public:
     // what: how the object is named in messages, e.g. "a question", "the tip library".
     ObjectReader(JsonChecker& checker, const nlohmann::json& value, std::string pointer, std::string what);
     bool ok() const { return m_ok; }
     const std::string& pointer() const { return m_pointer; }
-    std::string child(const std::string& key) const { return m_pointer + "/" + pointerEscape(key); }
-    bool has(const std::string& key) const;
+    std::string child(std::string_view key) const { return m_pointer + "/" + pointerEscape(std::string(key)); }
+    bool has(std::string_view key) const;
     void allow(std::initializer_list<const char*> keys);  // accepted without being read here
 
-    const nlohmann::json* get(const std::string& key, bool required);
+    const nlohmann::json* get(std::string_view key, bool required);
     // Strings are trimmed-checked for emptiness when required or nonEmpty.
-    std::string string(const std::string& key, bool required, const std::string& fallback = {}, bool nonEmpty = true);
-    std::string slug(const std::string& key, bool required);
-    std::optional<double> number(const std::string& key, bool required);
-    std::optional<int> integer(const std::string& key, bool required, int lo, int hi);
-    bool boolean(const std::string& key, bool fallback);
+    std::string string(std::string_view key, bool required, const std::string& fallback = {}, bool nonEmpty = true);
+    std::string slug(std::string_view key, bool required);
+    std::optional<double> number(std::string_view key, bool required);
+    std::optional<int> integer(std::string_view key, bool required, int lo, int hi);
+    bool boolean(std::string_view key, bool fallback);
     // An array (possibly empty); nullptr when missing or of the wrong type (reported).
-    const nlohmann::json* array(const std::string& key, bool required, size_t minItems = 0);
-    std::vector<std::string> stringArray(const std::string& key, bool required, size_t minItems, size_t maxItems);
+    const nlohmann::json* array(std::string_view key, bool required, size_t minItems = 0);
+    std::vector<std::string> stringArray(std::string_view key, bool required, size_t minItems, size_t maxItems);
 
     void finish();  // unknown keys become errors; "x" is always free for authors' notes
 
@@ -61,7 +62,12 @@ private:
     std::string m_pointer;
     std::string m_what;
     bool m_ok = false;
-    std::set<std::string> m_known;
+    // A handful per object, so a flat list beats a set; it is searched only by finish().
+    void know(std::string_view key);
+    bool known(std::string_view key) const;
+    std::string_view m_knownInline[24];
+    size_t m_knownCount = 0;
+    std::vector<std::string_view> m_knownMore;
 };
 
 const char* jsonTypeName(const nlohmann::json& v);

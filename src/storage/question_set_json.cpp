@@ -9,6 +9,7 @@
 #include <map>
 #include <regex>
 #include <set>
+#include <unordered_map>
 
 #include "storage/atomic_file.hpp"
 #include "storage/json_reader.hpp"
@@ -20,15 +21,118 @@ using core::Condition;
 using core::Question;
 using core::QuestionType;
 
-std::string fnv1aHex(std::string_view bytes) {
+namespace {
+
+struct Fnv1a {
     uint64_t h = 1469598103934665603ull;
-    for (unsigned char c : bytes) {
-        h ^= c;
-        h *= 1099511628211ull;
+    void add(const char* bytes, size_t n) {
+        for (size_t i = 0; i < n; ++i) {
+            h ^= static_cast<unsigned char>(bytes[i]);
+            h *= 1099511628211ull;
+        }
     }
-    char buf[17];
-    std::snprintf(buf, sizeof buf, "%016" PRIx64, h);
-    return buf;
+    std::string hex() const {
+        char buf[17];
+        std::snprintf(buf, sizeof buf, "%016" PRIx64, h);
+        return buf;
+    }
+};
+
+// nlohmann's serializer writes numbers through this, so they hash exactly as dump() prints them.
+class HashingOutput : public nlohmann::detail::output_adapter_protocol<char> {
+public:
+    explicit HashingOutput(Fnv1a& hash) : m_hash(hash) {}
+    void write_character(char c) override { m_hash.add(&c, 1); }
+    void write_characters(const char* s, std::size_t length) override { m_hash.add(s, length); }
+
+private:
+    Fnv1a& m_hash;
+};
+
+// Feeds the hash the bytes of value.dump() without building them (a 10,000-question set dumps to ~4 MB, and
+// nlohmann's serializer re-decodes every string's UTF-8). The text was parsed, so strings are valid UTF-8, and
+// dump() escapes only quote, backslash and control characters; the hash test compares both on tricky values.
+class CanonicalHasher {
+public:
+    CanonicalHasher() : m_numbers(std::make_shared<HashingOutput>(m_hash), ' ') {}
+    std::string hash(const nlohmann::json& value) {
+        walk(value);
+        return m_hash.hex();
+    }
+
+private:
+    void text(const char* s) { m_hash.add(s, std::char_traits<char>::length(s)); }
+    void string(const std::string& s) {
+        text("\"");
+        size_t run = 0;
+        for (size_t i = 0; i < s.size(); ++i) {
+            unsigned char c = static_cast<unsigned char>(s[i]);
+            if (c >= 0x20 && c != '"' && c != '\\') continue;
+            m_hash.add(s.data() + run, i - run);
+            run = i + 1;
+            switch (c) {
+                case '"': text("\\\""); break;
+                case '\\': text("\\\\"); break;
+                case '\b': text("\\b"); break;
+                case '\f': text("\\f"); break;
+                case '\n': text("\\n"); break;
+                case '\r': text("\\r"); break;
+                case '\t': text("\\t"); break;
+                default: {
+                    char buf[8];
+                    std::snprintf(buf, sizeof buf, "\\u%04x", unsigned(c));
+                    text(buf);
+                }
+            }
+        }
+        m_hash.add(s.data() + run, s.size() - run);
+        text("\"");
+    }
+    void walk(const nlohmann::json& v) {
+        switch (v.type()) {
+            case nlohmann::json::value_t::object: {
+                text("{");
+                bool first = true;
+                for (const auto& [key, member] : v.get_ref<const nlohmann::json::object_t&>()) {
+                    if (!first) text(",");
+                    first = false;
+                    string(key);
+                    text(":");
+                    walk(member);
+                }
+                text("}");
+                break;
+            }
+            case nlohmann::json::value_t::array: {
+                text("[");
+                bool first = true;
+                for (const auto& item : v.get_ref<const nlohmann::json::array_t&>()) {
+                    if (!first) text(",");
+                    first = false;
+                    walk(item);
+                }
+                text("]");
+                break;
+            }
+            case nlohmann::json::value_t::string: string(v.get_ref<const std::string&>()); break;
+            default: m_numbers.dump(v, false, false, 0); break;  // numbers, true/false, null
+        }
+    }
+
+    Fnv1a m_hash;
+    nlohmann::detail::serializer<nlohmann::json> m_numbers;
+};
+
+}  // namespace
+
+std::string fnv1aHex(std::string_view bytes) {
+    Fnv1a hash;
+    hash.add(bytes.data(), bytes.size());
+    return hash.hex();
+}
+
+std::string canonicalHash(const nlohmann::json& value) {
+    return CanonicalHasher().hash(value);
 }
 
 namespace {
@@ -65,7 +169,7 @@ const char* typeArticle(QuestionType t) {
 }
 
 struct WeightRef {
-    std::string pointer;  // of the key inside the weight object
+    size_t object = 0;  // index into SetReader::m_weightObjects: the pointer of the weight object it is in
     bool tip = false;
     std::string id;
     double weight = 0;
@@ -123,10 +227,13 @@ public:
 private:
     JsonChecker& m_ck;
     const Library& m_lib;
-    std::map<std::string, int> m_order;  // every question id in the file → its position (pre-pass)
-    std::map<std::string, std::pair<size_t, size_t>> m_declared;  // parsed so far → (section, question) index
+    std::unordered_map<std::string, int> m_order;  // every question id in the file → its position (pre-pass)
+    std::unordered_map<std::string, std::pair<size_t, size_t>> m_declared;  // parsed so far → (section, question) index
     const core::QuestionSet* m_set = nullptr;
     std::vector<WeightRef> m_weightRefs;
+    std::vector<std::string> m_weightObjects;  // one pointer per weight object; a weight's own is built on error
+
+    std::string pointerOf(const WeightRef& ref) const { return m_weightObjects[ref.object] + "/" + pointerEscape(ref.id); }
     std::map<std::string, std::string> m_dimensionPointer, m_tipPointer;
 
     // Learns every question id and its order up front, so a condition on a later question can be told apart from
@@ -150,7 +257,7 @@ private:
 
     // ---- weights -------------------------------------------------------------------------------------------
 
-    std::map<std::string, double> readWeightMap(const json& v, const std::string& ptr, bool tip, const std::string& qid) {
+    std::map<std::string, double> readWeightMap(const json& v, std::string ptr, bool tip, const std::string& qid) {
         std::map<std::string, double> out;
         if (!v.is_object()) {
             m_ck.error(ptr, std::string("weights must be an object mapping ") + (tip ? "tip" : "dimension") +
@@ -158,19 +265,21 @@ private:
             return out;
         }
         for (auto it = v.begin(); it != v.end(); ++it) {
-            std::string p = ptr + "/" + pointerEscape(it.key());
             if (!it.value().is_number()) {
-                m_ck.error(p, "the weight for " + quote(it.key()) + " must be a number, not " + jsonTypeName(it.value()));
+                m_ck.error(ptr + "/" + pointerEscape(it.key()),
+                           "the weight for " + quote(it.key()) + " must be a number, not " + jsonTypeName(it.value()));
                 continue;
             }
             double w = it.value().get<double>();
             if (!std::isfinite(w) || std::fabs(w) > kMaxWeight) {
-                m_ck.error(p, "the weight for " + quote(it.key()) + " is out of range; use a number from -1000 to 1000");
+                m_ck.error(ptr + "/" + pointerEscape(it.key()),
+                           "the weight for " + quote(it.key()) + " is out of range; use a number from -1000 to 1000");
                 continue;
             }
-            out[it.key()] = w;
-            m_weightRefs.push_back({p, tip, it.key(), w, qid});
+            out.emplace_hint(out.end(), it.key(), w);  // the object's keys already come sorted and unique
+            m_weightRefs.push_back({m_weightObjects.size(), tip, it.key(), w, qid});
         }
+        m_weightObjects.push_back(std::move(ptr));
         return out;
     }
 
@@ -184,6 +293,7 @@ private:
     // extrasOnly: likert/slider/yes-no extras, which must be unscored (yes/no's own "yes"/"no" excepted).
     void readOptions(const json& arr, const std::string& ptr, Question& q, bool extrasOnly) {
         std::set<std::string> seen;
+        q.options.reserve(q.options.size() + arr.size());
         for (size_t i = 0; i < arr.size(); ++i) {
             std::string p = ptr + "/" + std::to_string(i);
             ObjectReader o(m_ck, arr[i], p, "an option");
@@ -467,8 +577,9 @@ private:
     void readSections(const json& arr, core::QuestionSet& set) {
         m_set = &set;
         std::set<std::string> sectionIds;
-        std::map<std::string, std::string> questionIds;  // id → pointer of first
+        std::unordered_map<std::string, std::string> questionIds;  // id → pointer of first
         int order = 0;
+        set.sections.reserve(arr.size());
         for (size_t si = 0; si < arr.size(); ++si) {
             std::string p = "/sections/" + std::to_string(si);
             ObjectReader o(m_ck, arr[si], p, "a section");
@@ -484,6 +595,7 @@ private:
             set.sections.push_back(std::move(s));
             size_t sectionIndex = set.sections.size() - 1;
             if (const json* qs = o.array("questions", true, 1)) {
+                set.sections[sectionIndex].questions.reserve(qs->size());
                 for (size_t qi = 0; qi < qs->size(); ++qi) {
                     std::string qp = o.child("questions") + "/" + std::to_string(qi);
                     Question q = readQuestion((*qs)[qi], qp, order, set);
@@ -671,31 +783,34 @@ private:
                 if (!set.findDimension(ref.id)) {
                     std::vector<std::string> ids;
                     for (const auto& d : set.dimensions) ids.push_back(d.id);
-                    m_ck.errorAtKey(ref.pointer, "there is no dimension " + quote(ref.id) + " in this set; add it to \"dimensions\" or use one of: " + idList(ids));
+                    m_ck.errorAtKey(pointerOf(ref), "there is no dimension " + quote(ref.id) + " in this set; add it to \"dimensions\" or use one of: " + idList(ids));
                 }
             } else if (!set.findTip(ref.id)) {
                 if (m_lib.findTip(ref.id))
-                    m_ck.errorAtKey(ref.pointer, "tip " + quote(ref.id) + " is in the tip library but not listed in this set's \"tips\"; add \"" + ref.id + "\" there");
+                    m_ck.errorAtKey(pointerOf(ref), "tip " + quote(ref.id) + " is in the tip library but not listed in this set's \"tips\"; add \"" + ref.id + "\" there");
                 else
-                    m_ck.errorAtKey(ref.pointer, "there is no tip " + quote(ref.id) + " in this set or the tip library; fix the id or define the tip in \"tips\"");
+                    m_ck.errorAtKey(pointerOf(ref), "there is no tip " + quote(ref.id) + " in this set or the tip library; fix the id or define the tip in \"tips\"");
             }
         }
     }
 
     void checkReachability(const core::QuestionSet& set) {
-        // Which questions can raise each target: a positive weight on the scale or on a scored option.
-        std::map<std::string, std::set<std::string>> dimQs, tipQs;
+        // Which questions can raise each target: a positive weight on the scale or on a scored option. Only "none",
+        // "one (which)" and "more" matter, so the first question and whether another one follows are enough.
+        struct Raisers {
+            const Question* first = nullptr;
+            bool more = false;
+        };
+        std::unordered_map<std::string, Raisers> dimQs, tipQs;
         for (const auto& ref : m_weightRefs) {
             if (ref.weight <= 0) continue;
             // The id map, not set.findQuestion: a linear search per weight made a 10,000-question set take seconds.
+            // Unscored options never carry weights (reported above), so only the question's own kind matters.
             const Question* q = declaredQuestion(set, ref.questionId);
-            if (!q) continue;
-            bool scored = true;
-            if (ref.pointer.find("/options/") != std::string::npos) {
-                // unscored options never carry weights (reported above), so an option weight here is scored
-            }
-            if (!q->isScored()) scored = false;
-            if (scored) (ref.tip ? tipQs : dimQs)[ref.id].insert(q->id);
+            if (!q || !q->isScored()) continue;
+            Raisers& r = (ref.tip ? tipQs : dimQs)[ref.id];
+            if (!r.first) r.first = q;
+            else if (r.first != q) r.more = true;
         }
         for (const auto& d : set.dimensions)
             if (!dimQs.count(d.id))
@@ -706,8 +821,8 @@ private:
             if (it == tipQs.end())
                 m_ck.error(m_tipPointer[t.id], "no answer can make tip " + quote(t.id) +
                                                    " relevant, so it would never be ranked; give it a positive weight on a question or option, or remove it");
-            else if (it->second.size() == 1)
-                m_ck.warning(m_tipPointer[t.id], "tip " + quote(t.id) + " is reachable through one question only (" + quote(*it->second.begin()) +
+            else if (!it->second.more)
+                m_ck.warning(m_tipPointer[t.id], "tip " + quote(t.id) + " is reachable through one question only (" + quote(it->second.first->id) +
                                                      "), so a single answer decides it; consider weighting it from a second question");
         }
     }
@@ -731,7 +846,7 @@ LoadedSet parseQuestionSet(std::string_view text, const std::string& fileName, c
         return a.column < b.column;
     });
     if (countErrors(out.problems) == 0) {
-        set.contentHash = fnv1aHex(doc.root.dump());
+        set.contentHash = canonicalHash(doc.root);
         out.set = std::move(set);
     }
     return out;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,5 +34,7 @@ std::vector<LoadedSet> loadQuestionSetsIn(const std::filesystem::path& dir, cons
 
 // FNV-1a 64 of the bytes, as 16 lowercase hex digits.
 std::string fnv1aHex(std::string_view bytes);
+// fnv1aHex(value.dump()), without building the dump: the text is fed to the hash as nlohmann writes it.
+std::string canonicalHash(const nlohmann::json& value);
 
 }  // namespace rekindle::storage

@@ -68,6 +68,34 @@ TEST_CASE("valid fixture sets load with no errors and their hash is stable") {
     CHECK(base.set->contentHash != edited.set->contentHash);
 }
 
+TEST_CASE("the content hash is FNV-1a of the canonical dump, without building the dump") {
+    // Stored drafts and results carry hashes made as fnv1aHex(dump()); the streamed hash must stay identical.
+    json value = json::parse(R"({"b": [1, -2, 3.25, 1e300, true, null], "a": "caf\u00e9 \"q\" \n\t\u0001\u007f\\ \/ \b\f\r\u001f",
+                                "c": {"z": {}, "y": [], "\u2603": 18446744073709551615, "e\"k": [-0.0, 0.1, 1e-7]}})");
+    CHECK(storage::canonicalHash(value) == storage::fnv1aHex(value.dump()));
+    CHECK(storage::canonicalHash(json::parse("[1]")) != storage::canonicalHash(json::parse("[2]")));
+    std::string text = fixtureText("sets/valid/worked.json");
+    auto loaded = storage::parseQuestionSet(text, "worked.json", fixtureLibrary());
+    REQUIRE(loaded.valid());
+    CHECK(loaded.set->contentHash == storage::fnv1aHex(json::parse(text).dump()));
+}
+
+TEST_CASE("duplicate keys are found at any depth, each at its own place, and only real repeats count") {
+    auto problems = [](const std::string& text) {
+        std::string out;
+        auto loaded = storage::parseQuestionSet(text, "d.json", fixtureLibrary());
+        for (const auto& p : loaded.problems)
+            if (p.message.find("appears twice") != std::string::npos) out += p.format() + "\n";
+        return out;
+    };
+    CHECK(problems(R"({"sections": [{"questions": [{"id": "a", "x": 1, "x": 2}]}]})") ==
+          "d.json:1:50: error: /sections/0/questions/0/x: the key \"x\" appears twice in this object; keep one (only the last would count)\n");
+    // The same key in sibling objects, or escaped differently but equal once decoded.
+    CHECK(problems(R"({"a": {"k": 1}, "b": {"k": 2}})").empty());
+    CHECK(problems("{\"k\": 1,\n \"\\u006b\": 2}") ==
+          "d.json:2:2: error: /k: the key \"k\" appears twice in this object; keep one (only the last would count)\n");
+}
+
 TEST_CASE("many-problems.json: every problem is reported, with its place and what to change") {
     CHECK(problemsOf("many-problems.json") ==
           "many-problems.json:3:9: error: /id: \"Many Problems\" is not a valid id; use lowercase letters, digits and single dashes (like \"feels-distant\"), at most 64 characters\n"
