@@ -20,6 +20,7 @@
 #include <string>
 
 #include "app/controller.hpp"
+#include "platform/font_texture.hpp"
 #include "platform/mesa_pin.hpp"
 #include "platform/screenshot.hpp"
 #include "platform/script_driver.hpp"
@@ -141,6 +142,8 @@ int runGui(const GuiOptions& options) {
 
         ImGui_ImplGlfw_InitForOpenGL(window, true);
         ImGui_ImplOpenGL3_Init("#version 330 core");
+        // Created now rather than in the first NewFrame, so the font texture below replaces the backend's for good.
+        ImGui_ImplOpenGL3_CreateDeviceObjects();
 
         float forcedScale = options.scale;
         float builtScale = -1, builtZoom = -1;
@@ -199,8 +202,7 @@ int runGui(const GuiOptions& options) {
             if (std::abs(scale - builtScale) > 1e-3f || std::abs(zoom - builtZoom) > 1e-3f) {
                 ui::Fonts fonts = ui::buildFonts(std::round(kBaseFontPixels * scale * zoom));
                 ui::setFonts(fonts);
-                ImGui_ImplOpenGL3_DestroyFontsTexture();
-                ImGui_ImplOpenGL3_CreateFontsTexture();
+                uploadFontAtlas();
                 builtScale = scale;
                 builtZoom = zoom;
                 builtTheme.clear();  // style sizes follow the scale too
@@ -264,6 +266,7 @@ int runGui(const GuiOptions& options) {
                 break;
             }
         }
+        releaseFontAtlas();
         ImGui_ImplOpenGL3_Shutdown();
         ImGui_ImplGlfw_Shutdown();
         ImGui::DestroyContext();

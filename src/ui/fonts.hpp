@@ -19,6 +19,9 @@ struct Fonts {
 // recreate the GPU texture afterwards.
 Fonts buildFonts(float pixelSize);
 
+// Whether the atlas buildFonts makes has a glyph range for this code point (the font file may still lack it).
+bool rangesCover(unsigned codepoint);
+
 // fontconfig lookup: the file of the best match for a pattern such as "DejaVu Sans:style=Bold"; "" if none.
 std::string findFontFile(const std::string& pattern);
 
