@@ -14,6 +14,7 @@
 #include <imgui_impl_opengl3.h>
 
 #include <chrono>
+#include <future>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -75,52 +76,75 @@ int runGui(const GuiOptions& options) {
                      display ? display : "");
         return 3;
     }
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
-    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
-    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
-    glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
-    GLFWwindow* window = glfwCreateWindow(options.width, options.height, "Rekindle", nullptr, nullptr);
-    if (!window) {
-        std::fprintf(stderr, "rekindle: could not create an OpenGL 3.3 window (see the GLFW error above).\n");
-        glfwTerminate();
-        return 3;
-    }
-    glfwMakeContextCurrent(window);
-    if (!gladLoadGL(glfwGetProcAddress)) {
-        std::fprintf(stderr, "rekindle: could not load OpenGL 3.3 functions.\n");
-        glfwDestroyWindow(window);
-        glfwTerminate();
-        return 3;
-    }
-    bool scripted = !options.script.empty();
-    glfwSwapInterval(scripted || options.frames > 0 ? 0 : 1);
-
-    glfwSetKeyCallback(window, onKey);
-    glfwSetCharCallback(window, onChar);
-    glfwSetMouseButtonCallback(window, onMouseButton);
-    glfwSetScrollCallback(window, onScroll);
-    glfwSetCursorPosCallback(window, onCursor);
-    glfwSetFramebufferSizeCallback(window, onSize);
-    glfwSetWindowRefreshCallback(window, onRefresh);
-    glfwSetWindowFocusCallback(window, onFocus);
-    glfwSetWindowContentScaleCallback(window, onScale);
-
-    IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    // A steady cursor: a blinking one would need a frame every half second and keep the process awake.
-    io.ConfigInputTextCursorBlink = false;
-
     app::ControllerOptions copts;
     copts.dataDir = options.dataDir;
     copts.openFile = options.openFile;
     copts.theme = options.theme;
     int exitCode = 0;
+    GLFWwindow* window = nullptr;
     {
         app::Controller ctrl(copts);
         ctrl.setWake([] { glfwPostEmptyEvent(); });
+
+        // Fonts need no GL and no ImGui context, so the atlas is built on a second thread while the window and its
+        // GL context are created (Mesa loading LLVM takes ~100 ms; FreeType rasterising three fonts ~35 ms). The
+        // scale is the primary monitor's; if the window lands on another, the loop rebuilds as on any change.
+        float forcedScale = options.scale;
+        float builtScale = forcedScale;
+        if (builtScale <= 0) {
+            float sx = 1, sy = 1;
+            if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) glfwGetMonitorContentScale(monitor, &sx, &sy);
+            builtScale = sx > 0 ? sx : 1;
+        }
+        float builtZoom = ctrl.state().settings.zoom;
+        ImFontAtlas atlas;  // outlives the context, which only borrows it
+        std::future<ui::Fonts> fontsBuilt = std::async(std::launch::async, [&atlas, px = std::round(kBaseFontPixels * builtScale * builtZoom)] {
+            return ui::buildFonts(atlas, px);
+        });
+
+        glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+        glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+        glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+        glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+        glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+        window = glfwCreateWindow(options.width, options.height, "Rekindle", nullptr, nullptr);
+        if (!window) {
+            std::fprintf(stderr, "rekindle: could not create an OpenGL 3.3 window (see the GLFW error above).\n");
+            fontsBuilt.wait();
+            glfwTerminate();
+            return 3;
+        }
+        glfwMakeContextCurrent(window);
+        if (!gladLoadGL(glfwGetProcAddress)) {
+            std::fprintf(stderr, "rekindle: could not load OpenGL 3.3 functions.\n");
+            glfwDestroyWindow(window);
+            fontsBuilt.wait();
+            glfwTerminate();
+            return 3;
+        }
+        bool scripted = !options.script.empty();
+        glfwSwapInterval(scripted || options.frames > 0 ? 0 : 1);
+
+        glfwSetKeyCallback(window, onKey);
+        glfwSetCharCallback(window, onChar);
+        glfwSetMouseButtonCallback(window, onMouseButton);
+        glfwSetScrollCallback(window, onScroll);
+        glfwSetCursorPosCallback(window, onCursor);
+        glfwSetFramebufferSizeCallback(window, onSize);
+        glfwSetWindowRefreshCallback(window, onRefresh);
+        glfwSetWindowFocusCallback(window, onFocus);
+        glfwSetWindowContentScaleCallback(window, onScale);
+
+        ui::Fonts fonts = fontsBuilt.get();
+        IMGUI_CHECKVERSION();
+        ImGui::CreateContext(&atlas);
+        ImGuiIO& io = ImGui::GetIO();
+        io.FontDefault = fonts.regular;
+        ui::setFonts(fonts);
+        io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+        // A steady cursor: a blinking one would need a frame every half second and keep the process awake.
+        io.ConfigInputTextCursorBlink = false;
+
         std::string iniPath;
         std::string err;
         if (storage::ensurePrivateDir(ctrl.state().paths.configDir, &err)) {
@@ -144,9 +168,8 @@ int runGui(const GuiOptions& options) {
         ImGui_ImplOpenGL3_Init("#version 330 core");
         // Created now rather than in the first NewFrame, so the font texture below replaces the backend's for good.
         ImGui_ImplOpenGL3_CreateDeviceObjects();
+        uploadFontAtlas();
 
-        float forcedScale = options.scale;
-        float builtScale = -1, builtZoom = -1;
         std::string builtTheme;
 
         DriverHost host;

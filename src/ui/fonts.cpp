@@ -66,12 +66,11 @@ std::string firstFont(std::initializer_list<const char*> patterns) {
 
 }  // namespace
 
-Fonts buildFonts(float pixelSize) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.Fonts->Clear();
-    io.Fonts->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
-    io.Fonts->FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
-    io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;  // GL 3.3 takes any height; rounding up wasted up to half
+Fonts buildFonts(ImFontAtlas& atlas, float pixelSize) {
+    atlas.Clear();
+    atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
+    atlas.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
+    atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;  // GL 3.3 takes any height; rounding up wasted up to half
 
     Fonts fonts;
     fonts.pixelSize = pixelSize;
@@ -81,24 +80,30 @@ Fonts buildFonts(float pixelSize) {
     cfg.OversampleH = cfg.OversampleV = 1;  // FreeType hinting replaces oversampling
     if (!regular.empty()) {
         fonts.regularPath = regular;
-        fonts.regular = io.Fonts->AddFontFromFileTTF(regular.c_str(), pixelSize, &cfg, kRanges);
+        fonts.regular = atlas.AddFontFromFileTTF(regular.c_str(), pixelSize, &cfg, kRanges);
         const std::string& b = bold.empty() ? regular : bold;
-        fonts.bold = io.Fonts->AddFontFromFileTTF(b.c_str(), pixelSize, &cfg, kRanges);
-        fonts.large = io.Fonts->AddFontFromFileTTF(b.c_str(), pixelSize * 1.45f, &cfg, kRanges);
+        fonts.bold = atlas.AddFontFromFileTTF(b.c_str(), pixelSize, &cfg, kRanges);
+        fonts.large = atlas.AddFontFromFileTTF(b.c_str(), pixelSize * 1.45f, &cfg, kRanges);
     }
     if (!fonts.regular) {
         // Last resort: ImGui's built-in bitmap font, scaled; still readable, never missing.
         ImFontConfig def;
         def.SizePixels = pixelSize;
-        fonts.regular = fonts.bold = io.Fonts->AddFontDefault(&def);
+        fonts.regular = fonts.bold = atlas.AddFontDefault(&def);
         def.SizePixels = pixelSize * 1.45f;
-        fonts.large = io.Fonts->AddFontDefault(&def);
+        fonts.large = atlas.AddFontDefault(&def);
         fonts.regularPath.clear();
     }
-    io.FontDefault = fonts.regular;
-    io.Fonts->Build();
+    atlas.Build();
     if (std::getenv("REKINDLE_REPORT_FIRST_FRAME"))
-        std::fprintf(stderr, "font atlas %dx%d\n", io.Fonts->TexWidth, io.Fonts->TexHeight);
+        std::fprintf(stderr, "font atlas %dx%d\n", atlas.TexWidth, atlas.TexHeight);
+    return fonts;
+}
+
+Fonts buildFonts(float pixelSize) {
+    ImGuiIO& io = ImGui::GetIO();
+    Fonts fonts = buildFonts(*io.Fonts, pixelSize);
+    io.FontDefault = fonts.regular;
     return fonts;
 }
 

@@ -4,6 +4,7 @@
 #include <string>
 
 struct ImFont;
+struct ImFontAtlas;
 
 namespace rekindle::ui {
 
@@ -15,8 +16,10 @@ struct Fonts {
     float pixelSize = 0;
 };
 
-// Rebuilds io.Fonts for the given base pixel size (already multiplied by DPI scale and zoom). The caller must
-// recreate the GPU texture afterwards.
+// Rebuilds an atlas for the given base pixel size (already multiplied by DPI scale and zoom). The caller must
+// recreate the GPU texture afterwards. Needs no ImGui context, so the window can build it on another thread
+// while the GL context is being created; the one-argument form rebuilds io.Fonts.
+Fonts buildFonts(ImFontAtlas& atlas, float pixelSize);
 Fonts buildFonts(float pixelSize);
 
 // Whether the atlas buildFonts makes has a glyph range for this code point (the font file may still lack it).
