@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <string_view>
 
 namespace rekindle::core {
 
@@ -20,22 +22,9 @@ double weightOf(const Weights& w, Target t, const std::string& id) {
     return it == m.end() ? 0.0 : it->second;
 }
 
-bool hasWeight(const Weights& w, Target t, const std::string& id) { return weightsFor(w, t).count(id) > 0; }
-
 bool usesOptionWeights(const Question& q) {
     return q.type == QuestionType::SingleChoice || q.type == QuestionType::MultipleChoice ||
            q.type == QuestionType::YesNo;
-}
-
-// Whether any answer to q can move the target at all; only such questions count towards the answered share.
-bool targets(const Question& q, Target t, const std::string& id) {
-    if (!q.isScored()) return false;
-    if (usesOptionWeights(q)) {
-        for (const auto& o : q.options)
-            if (!o.unscored && hasWeight(o.weights, t, id)) return true;
-        return false;
-    }
-    return hasWeight(q.weights, t, id);
 }
 
 // The most q can add to the target: what the percent is measured against.
@@ -107,28 +96,42 @@ bool scoredPoints(const Question& q, const Answer& a, Target t, const std::strin
     return false;
 }
 
-void scoreItem(const QuestionSet& set, const Answers& effective, Target t, ScoreItem& item) {
-    for (const auto& s : set.sections) {
-        for (const auto& q : s.questions) {
-            if (!targets(q, t, item.id) || !isQuestionVisible(s, q, effective)) continue;
-            ++item.questionsTargeting;
-            auto it = effective.find(q.id);
-            if (it == effective.end() || !it->second.isAnswered()) continue;
-            Contribution c;
-            c.questionId = q.id;
-            if (!scoredPoints(q, it->second, t, item.id, c)) continue;
-            ++item.questionsAnswered;
-            c.answer = describeAnswer(q, it->second);
-            c.maxPoints = maxFor(q, t, item.id);
-            item.raw += c.points;
-            item.max += c.maxPoints;
-            item.contributions.push_back(std::move(c));
-        }
-    }
+// Adds one visible question's part to a target it can move (one of targetIds()).
+void addQuestion(const Question& q, const Answer* answer, Target t, ScoreItem& item) {
+    ++item.questionsTargeting;
+    if (!answer || !answer->isAnswered()) return;
+    Contribution c;
+    if (!scoredPoints(q, *answer, t, item.id, c)) return;
+    c.questionId = q.id;
+    ++item.questionsAnswered;
+    c.answer = describeAnswer(q, *answer);
+    c.maxPoints = maxFor(q, t, item.id);
+    item.raw += c.points;
+    item.max += c.maxPoints;
+    item.contributions.push_back(std::move(c));
+}
+
+void finishItem(const QuestionSet& set, ScoreItem& item) {
     item.percent = item.max > 0 ? std::clamp(item.raw / item.max, 0.0, 1.0) * 100.0 : 0.0;
     // At least one scored answer is always needed: a score built from nothing is not a score.
     item.enoughAnswers = item.questionsAnswered > 0 &&
                          double(item.questionsAnswered) >= set.result.minAnsweredShare * double(item.questionsTargeting) - 1e-9;
+}
+
+// The ids q can move for one kind of target, each once: its own weights (likert, slider) or those of its scored
+// options. Only these questions count towards a target's answered share.
+void targetIds(const Question& q, Target t, std::vector<const std::string*>& out) {
+    out.clear();
+    if (!q.isScored()) return;
+    if (!usesOptionWeights(q)) {
+        for (const auto& [id, w] : weightsFor(q.weights, t)) out.push_back(&id);
+        return;
+    }
+    for (const auto& o : q.options)
+        if (!o.unscored)
+            for (const auto& [id, w] : weightsFor(o.weights, t)) out.push_back(&id);
+    std::sort(out.begin(), out.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
+    out.erase(std::unique(out.begin(), out.end(), [](const std::string* a, const std::string* b) { return *a == *b; }), out.end());
 }
 
 int findBand(const Dimension& d, double percent) {
@@ -157,18 +160,43 @@ std::vector<const TipScore*> ScoreResult::topTips(int n) const {
 ScoreResult score(const QuestionSet& set, const Answers& answers) {
     ScoreResult r;
     Answers effective = effectiveAnswers(set, answers);
-    for (const auto& s : set.sections)
+    r.dimensions.resize(set.dimensions.size());
+    std::vector<TipScore> tips(set.tips.size());
+    std::map<std::string_view, ScoreItem*> dimensionItems, tipItems;
+    for (size_t i = 0; i < set.dimensions.size(); ++i) {
+        r.dimensions[i].id = set.dimensions[i].id;
+        dimensionItems.emplace(r.dimensions[i].id, &r.dimensions[i]);
+    }
+    for (size_t i = 0; i < set.tips.size(); ++i) {
+        tips[i].id = set.tips[i].id;
+        tips[i].declaredIndex = int(i);
+        tipItems.emplace(tips[i].id, &tips[i]);
+    }
+    // One walk over the questions, each adding itself to the targets it can move, keeps scoring linear in the
+    // number of questions (walking every question once per dimension and per tip did not).
+    std::vector<const std::string*> ids;
+    for (const auto& s : set.sections) {
+        if (!isSectionVisible(s, effective)) continue;
         for (const auto& q : s.questions) {
-            if (!isQuestionVisible(s, q, effective)) continue;
+            if (q.showIf && !evaluate(*q.showIf, effective)) continue;
             ++r.visibleQuestions;
             auto it = effective.find(q.id);
-            if (it != effective.end() && it->second.isAnswered()) ++r.answeredQuestions;
+            const Answer* answer = it != effective.end() ? &it->second : nullptr;
+            if (answer && answer->isAnswered()) ++r.answeredQuestions;
+            for (auto [t, items] : {std::pair{Target::Dimension, &dimensionItems}, std::pair{Target::Tip, &tipItems}}) {
+                targetIds(q, t, ids);
+                for (const std::string* id : ids) {
+                    auto item = items->find(*id);
+                    if (item != items->end()) addQuestion(q, answer, t, *item->second);
+                }
+            }
         }
+    }
 
-    for (const auto& d : set.dimensions) {
-        DimensionScore ds;
-        ds.id = d.id;
-        scoreItem(set, effective, Target::Dimension, ds);
+    for (size_t i = 0; i < set.dimensions.size(); ++i) {
+        const Dimension& d = set.dimensions[i];
+        DimensionScore& ds = r.dimensions[i];
+        finishItem(set, ds);
         if (ds.enoughAnswers) {
             ds.band = findBand(d, ds.percent);
             if (ds.band >= 0) {
@@ -176,7 +204,6 @@ ScoreResult score(const QuestionSet& set, const Answers& answers) {
                 ds.interpretation = d.bands[size_t(ds.band)].interpretation;
             }
         }
-        r.dimensions.push_back(std::move(ds));
     }
 
     for (const auto& rule : set.safetyRules) {
@@ -184,12 +211,8 @@ ScoreResult score(const QuestionSet& set, const Answers& answers) {
         r.safety.push_back({rule.id, rule.guidance, rule.notice, rule.suppress});
     }
 
-    std::vector<TipScore> tips;
-    for (size_t i = 0; i < set.tips.size(); ++i) {
-        TipScore ts;
-        ts.id = set.tips[i].id;
-        ts.declaredIndex = int(i);
-        scoreItem(set, effective, Target::Tip, ts);
+    for (auto& ts : tips) {
+        finishItem(set, ts);
         for (const auto& outcome : r.safety) {
             if (std::find(outcome.suppress.begin(), outcome.suppress.end(), ts.id) != outcome.suppress.end()) {
                 ts.suppressed = true;
@@ -197,7 +220,6 @@ ScoreResult score(const QuestionSet& set, const Answers& answers) {
                 break;
             }
         }
-        tips.push_back(std::move(ts));
     }
     std::stable_sort(tips.begin(), tips.end(), [](const TipScore& a, const TipScore& b) {
         bool ra = !a.suppressed && a.enoughAnswers, rb = !b.suppressed && b.enoughAnswers;

@@ -1,6 +1,8 @@
 // Positions for JSON values: a depth guard before nlohmann parses, and a scanner over the valid text afterwards.
 #include "storage/json_positions.hpp"
 
+#include "storage/json_fast_parse.hpp"
+
 #include <cstdio>
 #include <set>
 #include <utility>
@@ -341,52 +343,61 @@ bool parseJsonDocument(std::string_view text, const std::string& fileName, JsonD
     };
     out.positions = JsonPositions(text);
     bool duplicate = false;
-    try {
-        DomBuilder builder(out.root);
-        json::sax_parse(text.begin(), text.end(), &builder);
-        if (builder.tooDeep()) {
+    switch (fastParseJson(text, out.root, kMaxJsonDepth)) {
+        case FastParse::Done: return true;
+        case FastParse::Duplicate: duplicate = true; break;
+        case FastParse::Fallback: break;
+    }
+    // Text the fast path refused (or a repeated key, which needs the places below) goes through nlohmann, whose
+    // messages name what is wrong.
+    if (!duplicate) {
+        try {
+            DomBuilder builder(out.root);
+            json::sax_parse(text.begin(), text.end(), &builder);
+            if (builder.tooDeep()) {
+                out.root = nullptr;
+                size_t deep = tooDeepAt(text);
+                report(positionOfOffset(text, deep == std::string_view::npos ? 0 : deep), "",
+                       "the JSON nests deeper than " + std::to_string(kMaxJsonDepth) +
+                           " levels here; a question set never needs this, so look for unbalanced brackets");
+                return false;
+            }
+            duplicate = builder.sawDuplicate();
+        } catch (const json::parse_error& e) {
+            out.root = nullptr;  // the builder may have got part-way; callers treat null as "no document"
+            size_t offset = e.byte > 0 ? e.byte - 1 : 0;
+            std::string detail = parseErrorDetail(e.what());
+            // nlohmann stops after an unexpected string token; its opening quote is where the author should look.
+            if (detail.find("string literal") != std::string::npos && offset < text.size() && text[offset] == '"') {
+                size_t open = offset;
+                while (open > 0) {
+                    --open;
+                    if (text[open] == '"' && (open == 0 || text[open - 1] != '\\')) break;
+                }
+                offset = open;
+            }
+            std::string message = "this is not valid JSON: " + detail;
+            if (detail.find("UTF-8") != std::string::npos || detail.find("utf-8") != std::string::npos ||
+                detail.find("invalid string") != std::string::npos)
+                message += "; save the file as UTF-8 and check the text at this place";
+            else
+                message += "; fix the syntax at this place (a missing comma, quote or bracket is the usual cause)";
+            report(positionOfOffset(text, offset), "", message);
+            return false;
+        } catch (const json::exception& e) {
             out.root = nullptr;
-            size_t deep = tooDeepAt(text);
-            report(positionOfOffset(text, deep == std::string_view::npos ? 0 : deep), "",
-                   "the JSON nests deeper than " + std::to_string(kMaxJsonDepth) +
-                       " levels here; a question set never needs this, so look for unbalanced brackets");
+            // Out-of-range numbers: nlohmann gives no position but quotes the token ('1e999'); find it in the text.
+            std::string what = e.what();
+            TextPos pos{1, 1};
+            auto q1 = what.find('\''), q2 = what.rfind('\'');
+            if (q1 != std::string::npos && q2 > q1 + 1) {
+                auto at = text.find(what.substr(q1 + 1, q2 - q1 - 1));
+                if (at != std::string_view::npos) pos = positionOfOffset(text, at);
+            }
+            report(pos, "", std::string("the JSON could not be read: ") + parseErrorDetail(e.what()) +
+                                   "; use ordinary numbers (no huge exponents)");
             return false;
         }
-        duplicate = builder.sawDuplicate();
-    } catch (const json::parse_error& e) {
-        out.root = nullptr;  // the builder may have got part-way; callers treat null as "no document"
-        size_t offset = e.byte > 0 ? e.byte - 1 : 0;
-        std::string detail = parseErrorDetail(e.what());
-        // nlohmann stops after an unexpected string token; its opening quote is where the author should look.
-        if (detail.find("string literal") != std::string::npos && offset < text.size() && text[offset] == '"') {
-            size_t open = offset;
-            while (open > 0) {
-                --open;
-                if (text[open] == '"' && (open == 0 || text[open - 1] != '\\')) break;
-            }
-            offset = open;
-        }
-        std::string message = "this is not valid JSON: " + detail;
-        if (detail.find("UTF-8") != std::string::npos || detail.find("utf-8") != std::string::npos ||
-            detail.find("invalid string") != std::string::npos)
-            message += "; save the file as UTF-8 and check the text at this place";
-        else
-            message += "; fix the syntax at this place (a missing comma, quote or bracket is the usual cause)";
-        report(positionOfOffset(text, offset), "", message);
-        return false;
-    } catch (const json::exception& e) {
-        out.root = nullptr;
-        // Out-of-range numbers: nlohmann gives no position but quotes the token ('1e999'); find it in the text.
-        std::string what = e.what();
-        TextPos pos{1, 1};
-        auto q1 = what.find('\''), q2 = what.rfind('\'');
-        if (q1 != std::string::npos && q2 > q1 + 1) {
-            auto at = text.find(what.substr(q1 + 1, q2 - q1 - 1));
-            if (at != std::string_view::npos) pos = positionOfOffset(text, at);
-        }
-        report(pos, "", std::string("the JSON could not be read: ") + parseErrorDetail(e.what()) +
-                               "; use ordinary numbers (no huge exponents)");
-        return false;
     }
     if (!duplicate) return true;
     std::vector<std::pair<std::string, TextPos>> duplicates;

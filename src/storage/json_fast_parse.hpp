@@ -1,0 +1,20 @@
+// A fast path for reading well-formed JSON into nlohmann's DOM. It accepts only what it is sure nlohmann accepts
+// and builds the identical value; anything else (a syntax error, odd UTF-8, a huge number, a BOM) is left to
+// nlohmann's own parser, whose error messages and positions the validator reports.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string_view>
+
+namespace rekindle::storage {
+
+enum class FastParse {
+    Done,       // out holds the value, as json::parse would have built it
+    Duplicate,  // done too, but an object repeated a key (the last one kept, as nlohmann does)
+    Fallback,   // not handled here: parse the text with nlohmann; out is null
+};
+
+// maxDepth: deeper nesting is not handled here (the caller reports it).
+FastParse fastParseJson(std::string_view text, nlohmann::json& out, int maxDepth);
+
+}  // namespace rekindle::storage
