@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -136,7 +137,8 @@ bool Bench::questionSets() {
     std::string err;
     if (!storage::ensurePrivateDir(dir, &err)) return fail(err);
     auto measure = [&](const std::string& tag, const fs::path& file, int questions) -> bool {
-        int reps = m_plan.repsFor(questions);
+        // Five loads at least: one noisy repetition out of three moved the median by a fifth on a shared machine.
+        int reps = std::max(m_opt.quick ? 1 : 5, m_plan.repsFor(questions));
         storage::LoadedSet loaded;
         // Freeing the previous repetition's set is not part of loading, so it happens untimed.
         double load = medianCpuMs(reps, [&] { loaded = storage::loadQuestionSet(file, m_library); },

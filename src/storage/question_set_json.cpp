@@ -228,7 +228,11 @@ private:
     JsonChecker& m_ck;
     const Library& m_lib;
     std::unordered_map<std::string, int> m_order;  // every question id in the file → its position (pre-pass)
-    std::unordered_map<std::string, std::pair<size_t, size_t>> m_declared;  // parsed so far → (section, question) index
+    struct Declared {
+        size_t section, question;          // index in the model
+        size_t jsonSection, jsonQuestion;  // where it is in the file, for "already used at"
+    };
+    std::unordered_map<std::string, Declared> m_declared;  // every question read so far, by id
     const core::QuestionSet* m_set = nullptr;
     std::vector<WeightRef> m_weightRefs;
     std::vector<std::string> m_weightObjects;  // one pointer per weight object; a weight's own is built on error
@@ -241,9 +245,15 @@ private:
     void prepass(const json& sections) {
         int order = 0;
         for (const auto& s : sections) {
-            if (!s.is_object() || !s.contains("questions") || !s["questions"].is_array()) continue;
-            for (const auto& q : s["questions"]) {
-                if (q.is_object() && q.contains("id") && q["id"].is_string()) m_order.emplace(q["id"].get<std::string>(), order);
+            if (!s.is_object()) continue;
+            auto qs = s.find("questions");
+            if (qs == s.end() || !qs->is_array()) continue;
+            m_order.reserve(m_order.size() + qs->size());
+            for (const auto& q : *qs) {
+                if (q.is_object()) {
+                    auto id = q.find("id");
+                    if (id != q.end() && id->is_string()) m_order.emplace(id->get_ref<const std::string&>(), order);
+                }
                 ++order;
             }
         }
@@ -252,7 +262,7 @@ private:
     const Question* declaredQuestion(const core::QuestionSet& set, const std::string& id) const {
         auto it = m_declared.find(id);
         if (it == m_declared.end()) return nullptr;
-        return &set.sections[it->second.first].questions[it->second.second];
+        return &set.sections[it->second.section].questions[it->second.question];
     }
 
     // ---- weights -------------------------------------------------------------------------------------------
@@ -292,8 +302,8 @@ private:
 
     // extrasOnly: likert/slider/yes-no extras, which must be unscored (yes/no's own "yes"/"no" excepted).
     void readOptions(const json& arr, const std::string& ptr, Question& q, bool extrasOnly) {
-        std::set<std::string> seen;
-        q.options.reserve(q.options.size() + arr.size());
+        size_t before = q.options.size();
+        q.options.reserve(before + arr.size());
         for (size_t i = 0; i < arr.size(); ++i) {
             std::string p = ptr + "/" + std::to_string(i);
             ObjectReader o(m_ck, arr[i], p, "an option");
@@ -304,7 +314,10 @@ private:
             opt.unscored = o.boolean("unscored", false);
             readWeights(o, opt.weights, q.id);
             o.finish();
-            if (!opt.id.empty() && !seen.insert(opt.id).second)
+            // A handful of options per question: a linear look beats building a set for each one.
+            bool repeated = std::any_of(q.options.begin() + long(before), q.options.end(),
+                                        [&](const core::Option& prev) { return prev.id == opt.id; });
+            if (!opt.id.empty() && repeated)
                 m_ck.error(o.child("id"), "option id " + quote(opt.id) + " is used twice in this question; give each option its own id");
             bool yesNoOwn = q.type == QuestionType::YesNo && (opt.id == "yes" || opt.id == "no");
             if (opt.unscored && !opt.weights.empty())
@@ -577,7 +590,6 @@ private:
     void readSections(const json& arr, core::QuestionSet& set) {
         m_set = &set;
         std::set<std::string> sectionIds;
-        std::unordered_map<std::string, std::string> questionIds;  // id → pointer of first
         int order = 0;
         set.sections.reserve(arr.size());
         for (size_t si = 0; si < arr.size(); ++si) {
@@ -600,17 +612,18 @@ private:
                     std::string qp = o.child("questions") + "/" + std::to_string(qi);
                     Question q = readQuestion((*qs)[qi], qp, order, set);
                     ++order;
+                    auto& questions = set.sections[sectionIndex].questions;
                     if (!q.id.empty()) {
-                        auto [it, fresh] = questionIds.emplace(q.id, qp);
+                        auto [it, fresh] = m_declared.try_emplace(q.id, Declared{sectionIndex, questions.size(), si, qi});
                         if (!fresh) {
-                            m_ck.error(qp + "/id", "question id " + quote(q.id) + " is already used at " + it->second +
+                            m_ck.error(qp + "/id", "question id " + quote(q.id) + " is already used at /sections/" +
+                                                       std::to_string(it->second.jsonSection) + "/questions/" +
+                                                       std::to_string(it->second.jsonQuestion) +
                                                        "; question ids must be unique across the whole set");
                             continue;
                         }
                     }
-                    set.sections[sectionIndex].questions.push_back(std::move(q));
-                    const auto& added = set.sections[sectionIndex].questions.back();
-                    if (!added.id.empty()) m_declared.emplace(added.id, std::make_pair(sectionIndex, set.sections[sectionIndex].questions.size() - 1));
+                    questions.push_back(std::move(q));
                 }
             }
             o.finish();

@@ -1,0 +1,55 @@
+// libFuzzer target: the fast JSON path against nlohmann. Whatever the fast path accepts, nlohmann must accept too
+// and build the same value, number kinds included; whatever it refuses is nlohmann's to report.
+#include <cmath>
+#include <cstdint>
+#include <string>
+
+#include "fuzz_common.hpp"
+#include "storage/json_fast_parse.hpp"
+
+using nlohmann::json;
+
+namespace {
+
+bool sameValue(const json& a, const json& b) {
+    if (a.type() != b.type()) return false;
+    if (a.is_object()) {
+        const auto& x = a.get_ref<const json::object_t&>();
+        const auto& y = b.get_ref<const json::object_t&>();
+        if (x.size() != y.size()) return false;
+        for (auto i = x.begin(), j = y.begin(); i != x.end(); ++i, ++j)
+            if (i->first != j->first || !sameValue(i->second, j->second)) return false;
+        return true;
+    }
+    if (a.is_array()) {
+        if (a.size() != b.size()) return false;
+        for (size_t i = 0; i < a.size(); ++i)
+            if (!sameValue(a[i], b[i])) return false;
+        return true;
+    }
+    if (a.is_number_float()) {
+        double x = a.get<double>(), y = b.get<double>();
+        return x == y && std::signbit(x) == std::signbit(y);
+    }
+    return a == b;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+    std::string text(reinterpret_cast<const char*>(data), size);
+    json fast;
+    auto r = rekindle::storage::fastParseJson(text, fast, 64);
+    if (r == rekindle::storage::FastParse::Fallback) {
+        rekindle::fuzz::require(fast.is_null(), "a refused text leaves no value behind");
+        return 0;
+    }
+    json reference;
+    try {
+        reference = json::parse(text);
+    } catch (const json::exception&) {
+        rekindle::fuzz::require(false, "the fast path accepted text nlohmann refuses");
+    }
+    rekindle::fuzz::require(sameValue(fast, reference), "the fast path built the value nlohmann builds");
+    return 0;
+}
