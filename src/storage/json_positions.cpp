@@ -56,6 +56,22 @@ TextPos positionOfOffset(std::string_view text, size_t offset) {
     return p;
 }
 
+void releaseJson(json& value) {
+    if (value.is_array()) {
+        auto& items = value.get_ref<json::array_t&>();
+        for (auto& item : items) releaseJson(item);  // depth is bounded by kMaxJsonDepth
+        items.clear();
+        items.shrink_to_fit();
+    } else if (value.is_object()) {
+        auto& members = value.get_ref<json::object_t&>();
+        for (auto& [key, member] : members) releaseJson(member);
+        members.clear();
+    }
+    value = nullptr;
+}
+
+JsonDocument::~JsonDocument() { releaseJson(root); }
+
 TextPos JsonPositions::of(const std::string& pointer) const {
     buildIndex();
     std::string p = pointer;
