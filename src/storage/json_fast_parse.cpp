@@ -11,10 +11,9 @@
 
 namespace rekindle::storage {
 
-using nlohmann::json;
-
 namespace {
 
+template <class json>
 class FastParser {
 public:
     FastParser(std::string_view text, int maxDepth) : m_p(text.data()), m_end(text.data() + text.size()), m_maxDepth(maxDepth) {}
@@ -77,7 +76,7 @@ private:
         if (++m_depth > m_maxDepth) return false;
         ++m_p;  // {
         slot = json::value_t::object;
-        auto& members = slot.get_ref<json::object_t&>();
+        auto& members = slot.template get_ref<typename json::object_t&>();
         skipSpace();
         if (m_p != m_end && *m_p == '}') {
             ++m_p;
@@ -92,7 +91,7 @@ private:
             if (m_p == m_end || *m_p != ':') return false;
             ++m_p;
             skipSpace();
-            auto [it, fresh] = members.try_emplace(std::move(key));
+            auto [it, fresh] = members.emplace(std::move(key), json());
             if (!fresh) m_duplicate = true;  // the later value replaces the earlier, as in nlohmann
             if (!value(it->second)) return false;
             skipSpace();
@@ -113,7 +112,7 @@ private:
         if (++m_depth > m_maxDepth) return false;
         ++m_p;  // [
         slot = json::value_t::array;
-        auto& items = slot.get_ref<json::array_t&>();
+        auto& items = slot.template get_ref<typename json::array_t&>();
         skipSpace();
         if (m_p != m_end && *m_p == ']') {
             ++m_p;
@@ -279,14 +278,14 @@ private:
         // As nlohmann: whole numbers that fit are signed (negative) or unsigned; the rest are doubles.
         if (integer) {
             if (*start == '-') {
-                json::number_integer_t v = 0;
+                typename json::number_integer_t v = 0;
                 auto r = std::from_chars(start, m_p, v);
                 if (r.ec == std::errc() && r.ptr == m_p) {
                     slot = v;
                     return true;
                 }
             } else {
-                json::number_unsigned_t v = 0;
+                typename json::number_unsigned_t v = 0;
                 auto r = std::from_chars(start, m_p, v);
                 if (r.ec == std::errc() && r.ptr == m_p) {
                     slot = v;
@@ -303,15 +302,22 @@ private:
     }
 };
 
-}  // namespace
-
-FastParse fastParseJson(std::string_view text, json& out, int maxDepth) {
-    FastParser parser(text, maxDepth);
+template <class Json>
+FastParse parseWith(std::string_view text, Json& out, int maxDepth) {
+    FastParser<Json> parser(text, maxDepth);
     if (!parser.run(out)) {
         out = nullptr;
         return FastParse::Fallback;
     }
     return parser.sawDuplicate() ? FastParse::Duplicate : FastParse::Done;
+}
+
+}  // namespace
+
+FastParse fastParseJson(std::string_view text, nlohmann::json& out, int maxDepth) { return parseWith(text, out, maxDepth); }
+
+FastParse fastParseJson(std::string_view text, nlohmann::ordered_json& out, int maxDepth) {
+    return parseWith(text, out, maxDepth);
 }
 
 }  // namespace rekindle::storage

@@ -14,7 +14,10 @@ enum class FastParse {
     Fallback,   // not handled here: parse the text with nlohmann; out is null
 };
 
-// maxDepth: deeper nesting is not handled here (the caller reports it).
+// maxDepth: deeper nesting is not handled here (the caller reports it). The ordered form keeps keys in file order
+// (the result and draft readers use nlohmann::ordered_json); a repeated key keeps its first place and last value,
+// as nlohmann does.
 FastParse fastParseJson(std::string_view text, nlohmann::json& out, int maxDepth);
+FastParse fastParseJson(std::string_view text, nlohmann::ordered_json& out, int maxDepth);
 
 }  // namespace rekindle::storage

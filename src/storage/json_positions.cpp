@@ -91,7 +91,7 @@ TextPos JsonPositions::keyOf(const std::string& pointer) const {
 
 namespace {
 
-// Walks text already accepted by nlohmann, so it can assume well-formed JSON and only tracks where things are.
+// Walks text that has already parsed, so it can assume well-formed JSON and only tracks where things are.
 class Scanner {
 public:
     using Index = std::unordered_map<std::string, TextPos>;

@@ -6,6 +6,9 @@
 #include <set>
 #include <stdexcept>
 
+#include "storage/json_fast_parse.hpp"
+#include "storage/json_positions.hpp"
+
 namespace rekindle::storage {
 
 using Json = nlohmann::ordered_json;
@@ -34,8 +37,11 @@ std::string lineColumn(const std::string& text, size_t byte) {
     return "line " + std::to_string(line) + ", column " + std::to_string(column);
 }
 
-// Parses text as JSON, turning nlohmann's byte offset into line:column.
+// Parses text as JSON, turning nlohmann's byte offset into line:column. Well-formed text takes the fast path
+// (listing 10,000 results without an index parses every file); anything else gets nlohmann's own message.
 Json parseJson(const std::string& text) {
+    Json fast;
+    if (fastParseJson(text, fast, kMaxJsonDepth) != FastParse::Fallback) return fast;  // a repeated key: last wins, as before
     try {
         return Json::parse(text);
     } catch (const Json::parse_error& e) {

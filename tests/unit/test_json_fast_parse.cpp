@@ -17,13 +17,15 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// nlohmann's == calls 1 and 1.0 equal; here the kind of number matters too, and -0.0 is not 0.0.
-bool sameValue(const json& a, const json& b) {
+// nlohmann's == calls 1 and 1.0 equal; here the kind of number matters too, and -0.0 is not 0.0. Objects are
+// compared in iteration order, so ordered_json's file order is checked as well.
+template <class Json>
+bool sameValue(const Json& a, const Json& b) {
     if (a.type() != b.type()) return false;
     switch (a.type()) {
         case json::value_t::object: {
-            const auto& x = a.get_ref<const json::object_t&>();
-            const auto& y = b.get_ref<const json::object_t&>();
+            const auto& x = a.template get_ref<const typename Json::object_t&>();
+            const auto& y = b.template get_ref<const typename Json::object_t&>();
             if (x.size() != y.size()) return false;
             for (auto i = x.begin(), j = y.begin(); i != x.end(); ++i, ++j)
                 if (i->first != j->first || !sameValue(i->second, j->second)) return false;
@@ -36,7 +38,7 @@ bool sameValue(const json& a, const json& b) {
             return true;
         }
         case json::value_t::number_float: {
-            double x = a.get<double>(), y = b.get<double>();
+            double x = a.template get<double>(), y = b.template get<double>();
             return x == y && std::signbit(x) == std::signbit(y);
         }
         default: return a == b;
@@ -50,14 +52,15 @@ struct Outcome {
 
 // Parses text both ways; agrees is false when the fast path accepted something nlohmann refuses or built a
 // different value.
+template <class Json = json>
 Outcome compare(const std::string& text) {
-    json fast;
+    Json fast;
     FastParse r = fastParseJson(text, fast, 64);
     if (r == FastParse::Fallback) return {r, fast.is_null()};
     try {
-        json reference = json::parse(text);
+        Json reference = Json::parse(text);
         return {r, sameValue(fast, reference)};
-    } catch (const json::exception&) {
+    } catch (const typename Json::exception&) {
         return {r, false};
     }
 }
@@ -103,6 +106,9 @@ TEST_CASE("the fast JSON path stops at the depth limit and notices repeated keys
     CHECK(fastParseJson(R"({"a": 1, "b": {"a": 2}})", v, 64) == FastParse::Done);
     CHECK(fastParseJson(R"({"a": 1, "a": [2]})", v, 64) == FastParse::Duplicate);
     CHECK(v == json::parse(R"({"a": [2]})"));  // the last value wins, as in nlohmann
+    nlohmann::ordered_json ordered;
+    CHECK(fastParseJson(R"({"z": 1, "a": 2, "z": 3})", ordered, 64) == FastParse::Duplicate);
+    CHECK(ordered.dump() == nlohmann::ordered_json::parse(R"({"z": 1, "a": 2, "z": 3})").dump());  // {"z":3,"a":2}
 }
 
 TEST_CASE("every JSON file in the repository, and damaged copies of some, agree with nlohmann") {
@@ -116,6 +122,7 @@ TEST_CASE("every JSON file in the repository, and damaged copies of some, agree 
             CAPTURE(rel);
             Outcome o = compare(text);
             CHECK(o.agrees);
+            CHECK(compare<nlohmann::ordered_json>(text).agrees);  // results and drafts keep keys in file order
             ++files;
             bool shipped = rel.rfind("questionnaires/", 0) == 0 || rel.rfind("assets/", 0) == 0 ||
                            rel.rfind("docs/examples/", 0) == 0;
