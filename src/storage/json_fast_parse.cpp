@@ -72,19 +72,35 @@ private:
         }
     }
 
-    bool object(json& slot) {
+    // Objects and arrays alike: items separated by commas up to the closing bracket; readItem reads one.
+    template <class ReadItem>
+    bool items(char close, ReadItem readItem) {
         if (++m_depth > m_maxDepth) return false;
-        ++m_p;  // {
+        ++m_p;  // the opening bracket
+        skipSpace();
+        bool first = true;
+        for (;;) {
+            if (m_p == m_end) return false;
+            if (*m_p == close && first) break;
+            if (!readItem()) return false;
+            first = false;
+            skipSpace();
+            if (m_p == m_end) return false;
+            if (*m_p == close) break;
+            if (*m_p != ',') return false;
+            ++m_p;
+            skipSpace();
+        }
+        ++m_p;
+        --m_depth;
+        return true;
+    }
+
+    bool object(json& slot) {
         slot = json::value_t::object;
         auto& members = slot.template get_ref<typename json::object_t&>();
-        skipSpace();
-        if (m_p != m_end && *m_p == '}') {
-            ++m_p;
-            --m_depth;
-            return true;
-        }
-        for (;;) {
-            if (m_p == m_end || *m_p != '"') return false;
+        return items('}', [&] {
+            if (*m_p != '"') return false;
             std::string key;
             if (!string(key)) return false;
             skipSpace();
@@ -93,47 +109,17 @@ private:
             skipSpace();
             auto [it, fresh] = members.emplace(std::move(key), json());
             if (!fresh) m_duplicate = true;  // the later value replaces the earlier, as in nlohmann
-            if (!value(it->second)) return false;
-            skipSpace();
-            if (m_p == m_end) return false;
-            if (*m_p == ',') {
-                ++m_p;
-                skipSpace();
-                continue;
-            }
-            if (*m_p != '}') return false;
-            ++m_p;
-            --m_depth;
-            return true;
-        }
+            return value(it->second);
+        });
     }
 
     bool array(json& slot) {
-        if (++m_depth > m_maxDepth) return false;
-        ++m_p;  // [
         slot = json::value_t::array;
-        auto& items = slot.template get_ref<typename json::array_t&>();
-        skipSpace();
-        if (m_p != m_end && *m_p == ']') {
-            ++m_p;
-            --m_depth;
-            return true;
-        }
-        for (;;) {
-            items.emplace_back();
-            if (!value(items.back())) return false;
-            skipSpace();
-            if (m_p == m_end) return false;
-            if (*m_p == ',') {
-                ++m_p;
-                skipSpace();
-                continue;
-            }
-            if (*m_p != ']') return false;
-            ++m_p;
-            --m_depth;
-            return true;
-        }
+        auto& list = slot.template get_ref<typename json::array_t&>();
+        return items(']', [&] {
+            list.emplace_back();
+            return value(list.back());
+        });
     }
 
     static int hexDigit(char c) {
@@ -153,24 +139,6 @@ private:
         }
         m_p += 4;
         return true;
-    }
-
-    static void appendUtf8(std::string& out, unsigned cp) {
-        if (cp < 0x80) {
-            out += char(cp);
-        } else if (cp < 0x800) {
-            out += char(0xC0 | (cp >> 6));
-            out += char(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            out += char(0xE0 | (cp >> 12));
-            out += char(0x80 | ((cp >> 6) & 0x3F));
-            out += char(0x80 | (cp & 0x3F));
-        } else {
-            out += char(0xF0 | (cp >> 18));
-            out += char(0x80 | ((cp >> 12) & 0x3F));
-            out += char(0x80 | ((cp >> 6) & 0x3F));
-            out += char(0x80 | (cp & 0x3F));
-        }
     }
 
     // One UTF-8 sequence starting at m_p, well-formed by RFC 3629 (the ranges nlohmann's lexer checks).
@@ -223,31 +191,24 @@ private:
             ++m_p;
             if (m_p == m_end) return false;
             char e = *m_p++;
-            switch (e) {
-                case '"': out += '"'; break;
-                case '\\': out += '\\'; break;
-                case '/': out += '/'; break;
-                case 'b': out += '\b'; break;
-                case 'f': out += '\f'; break;
-                case 'n': out += '\n'; break;
-                case 'r': out += '\r'; break;
-                case 't': out += '\t'; break;
-                case 'u': {
-                    unsigned cp = 0;
-                    if (!hex4(cp)) return false;
-                    if (cp >= 0xDC00 && cp <= 0xDFFF) return false;  // a low surrogate on its own
-                    if (cp >= 0xD800 && cp <= 0xDBFF) {
-                        unsigned low = 0;
-                        if (m_end - m_p < 2 || m_p[0] != '\\' || m_p[1] != 'u') return false;
-                        m_p += 2;
-                        if (!hex4(low) || low < 0xDC00 || low > 0xDFFF) return false;
-                        cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-                    }
-                    appendUtf8(out, cp);
-                    break;
-                }
-                default: return false;
+            char plain = 0;
+            if (simpleEscape(e, plain)) {
+                out += plain;
+                run = m_p;
+                continue;
             }
+            if (e != 'u') return false;
+            unsigned cp = 0;
+            if (!hex4(cp)) return false;
+            if (cp >= 0xDC00 && cp <= 0xDFFF) return false;  // a low surrogate on its own
+            if (cp >= 0xD800 && cp <= 0xDBFF) {
+                unsigned low = 0;
+                if (m_end - m_p < 2 || m_p[0] != '\\' || m_p[1] != 'u') return false;
+                m_p += 2;
+                if (!hex4(low) || low < 0xDC00 || low > 0xDFFF) return false;
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+            }
+            appendUtf8(out, cp);
             run = m_p;
         }
     }
@@ -318,6 +279,38 @@ FastParse fastParseJson(std::string_view text, nlohmann::json& out, int maxDepth
 
 FastParse fastParseJson(std::string_view text, nlohmann::ordered_json& out, int maxDepth) {
     return parseWith(text, out, maxDepth);
+}
+
+bool simpleEscape(char e, char& out) {
+    switch (e) {
+        case '"': out = '"'; return true;
+        case '\\': out = '\\'; return true;
+        case '/': out = '/'; return true;
+        case 'b': out = '\b'; return true;
+        case 'f': out = '\f'; return true;
+        case 'n': out = '\n'; return true;
+        case 'r': out = '\r'; return true;
+        case 't': out = '\t'; return true;
+        default: return false;
+    }
+}
+
+void appendUtf8(std::string& out, unsigned cp) {
+    if (cp < 0x80) {
+        out += char(cp);
+    } else if (cp < 0x800) {
+        out += char(0xC0 | (cp >> 6));
+        out += char(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += char(0xE0 | (cp >> 12));
+        out += char(0x80 | ((cp >> 6) & 0x3F));
+        out += char(0x80 | (cp & 0x3F));
+    } else {
+        out += char(0xF0 | (cp >> 18));
+        out += char(0x80 | ((cp >> 12) & 0x3F));
+        out += char(0x80 | ((cp >> 6) & 0x3F));
+        out += char(0x80 | (cp & 0x3F));
+    }
 }
 
 }  // namespace rekindle::storage

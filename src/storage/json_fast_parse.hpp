@@ -4,6 +4,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <string>
 #include <string_view>
 
 namespace rekindle::storage {
@@ -19,5 +20,10 @@ enum class FastParse {
 // as nlohmann does.
 FastParse fastParseJson(std::string_view text, nlohmann::json& out, int maxDepth);
 FastParse fastParseJson(std::string_view text, nlohmann::ordered_json& out, int maxDepth);
+
+// The character a one-letter escape (\n, \" …) stands for; false for \u and anything JSON does not allow.
+bool simpleEscape(char e, char& out);
+// Appends a code point (at most U+10FFFF) as UTF-8; shared with the position scanner, which decodes keys too.
+void appendUtf8(std::string& out, unsigned cp);
 
 }  // namespace rekindle::storage

@@ -149,14 +149,9 @@ private:
                     appendUtf8(out, cp);
                     continue;
                 }
-                switch (e) {
-                    case 'n': out += '\n'; break;
-                    case 't': out += '\t'; break;
-                    case 'r': out += '\r'; break;
-                    case 'b': out += '\b'; break;
-                    case 'f': out += '\f'; break;
-                    default: out += e; break;
-                }
+                char plain = e;
+                simpleEscape(e, plain);  // the text has parsed, so anything else is the character itself
+                out += plain;
                 advance();
                 continue;
             }
@@ -165,22 +160,6 @@ private:
         }
         if (!done()) advance();  // closing quote
         return out;
-    }
-    static void appendUtf8(std::string& out, unsigned cp) {
-        if (cp < 0x80) out += char(cp);
-        else if (cp < 0x800) {
-            out += char(0xC0 | (cp >> 6));
-            out += char(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            out += char(0xE0 | (cp >> 12));
-            out += char(0x80 | ((cp >> 6) & 0x3F));
-            out += char(0x80 | (cp & 0x3F));
-        } else {
-            out += char(0xF0 | (cp >> 18));
-            out += char(0x80 | ((cp >> 12) & 0x3F));
-            out += char(0x80 | ((cp >> 6) & 0x3F));
-            out += char(0x80 | (cp & 0x3F));
-        }
     }
     void value(const std::string& pointer) {
         if (m_values) (*m_values)[pointer] = m_pos;

@@ -2,11 +2,11 @@
 // and the files Rekindle ships must take it. Anything it refuses is nlohmann's to report.
 #include <doctest/doctest.h>
 
-#include <cmath>
 #include <filesystem>
 #include <string>
 #include <vector>
 
+#include "../common/json_same_value.hpp"
 #include "storage/json_fast_parse.hpp"
 #include "test_support.hpp"
 
@@ -17,33 +17,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// nlohmann's == calls 1 and 1.0 equal; here the kind of number matters too, and -0.0 is not 0.0. Objects are
-// compared in iteration order, so ordered_json's file order is checked as well.
-template <class Json>
-bool sameValue(const Json& a, const Json& b) {
-    if (a.type() != b.type()) return false;
-    switch (a.type()) {
-        case json::value_t::object: {
-            const auto& x = a.template get_ref<const typename Json::object_t&>();
-            const auto& y = b.template get_ref<const typename Json::object_t&>();
-            if (x.size() != y.size()) return false;
-            for (auto i = x.begin(), j = y.begin(); i != x.end(); ++i, ++j)
-                if (i->first != j->first || !sameValue(i->second, j->second)) return false;
-            return true;
-        }
-        case json::value_t::array: {
-            if (a.size() != b.size()) return false;
-            for (size_t i = 0; i < a.size(); ++i)
-                if (!sameValue(a[i], b[i])) return false;
-            return true;
-        }
-        case json::value_t::number_float: {
-            double x = a.template get<double>(), y = b.template get<double>();
-            return x == y && std::signbit(x) == std::signbit(y);
-        }
-        default: return a == b;
-    }
-}
+using rekindle::test::sameValue;
 
 struct Outcome {
     FastParse fast;
