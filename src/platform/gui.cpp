@@ -14,11 +14,13 @@
 #include <imgui_impl_opengl3.h>
 
 #include <chrono>
-#include <future>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <future>
+#include <memory>
 #include <string>
+#include <thread>
 
 #include "app/controller.hpp"
 #include "platform/font_texture.hpp"
@@ -71,19 +73,25 @@ int runGui(const GuiOptions& options) {
                      "The subcommands (rekindle --help) work without a display.\n");
         return 3;
     }
-    if (!glfwInit()) {
-        std::fprintf(stderr, "rekindle: could not connect to the display \"%s\". Headless, use: xvfb-run -a rekindle ...\n",
-                     display ? display : "");
-        return 3;
-    }
+    // While GLFW connects to the display: Mesa's driver loads, and the controller reads settings, the tip library,
+    // the sets and the results index (a few ms).
+    std::thread driverLoad = preloadGlDriver();
     app::ControllerOptions copts;
     copts.dataDir = options.dataDir;
     copts.openFile = options.openFile;
     copts.theme = options.theme;
+    auto controllerMade = std::async(std::launch::async, [copts] { return std::make_unique<app::Controller>(copts); });
+    if (!glfwInit()) {
+        std::fprintf(stderr, "rekindle: could not connect to the display \"%s\". Headless, use: xvfb-run -a rekindle ...\n",
+                     display ? display : "");
+        if (driverLoad.joinable()) driverLoad.join();
+        return 3;
+    }
     int exitCode = 0;
     GLFWwindow* window = nullptr;
     {
-        app::Controller ctrl(copts);
+        std::unique_ptr<app::Controller> controller = controllerMade.get();
+        app::Controller& ctrl = *controller;
         ctrl.setWake([] { glfwPostEmptyEvent(); });
 
         // Fonts need no GL and no ImGui context, so the atlas is built on a second thread while the window and its
@@ -107,6 +115,7 @@ int runGui(const GuiOptions& options) {
         glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
         glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
         glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+        if (driverLoad.joinable()) driverLoad.join();  // GLX would wait for the loader's lock anyway
         window = glfwCreateWindow(options.width, options.height, "Rekindle", nullptr, nullptr);
         if (!window) {
             std::fprintf(stderr, "rekindle: could not create an OpenGL 3.3 window (see the GLFW error above).\n");
@@ -167,8 +176,15 @@ int runGui(const GuiOptions& options) {
         ImGui_ImplGlfw_InitForOpenGL(window, true);
         ImGui_ImplOpenGL3_Init("#version 330 core");
         // Created now rather than in the first NewFrame, so the font texture below replaces the backend's for good.
-        ImGui_ImplOpenGL3_CreateDeviceObjects();
-        uploadFontAtlas();
+        // The backend insists on uploading the atlas as RGBA here; it is handed a placeholder (ImGui's small
+        // built-in font) so that the real atlas is converted and uploaded only once, as one channel.
+        {
+            ImFontAtlas placeholder;
+            io.Fonts = &placeholder;
+            ImGui_ImplOpenGL3_CreateDeviceObjects();
+            io.Fonts = &atlas;
+        }
+        uploadFontAtlas();  // also deletes the placeholder's texture
 
         std::string builtTheme;
 
@@ -264,10 +280,6 @@ int runGui(const GuiOptions& options) {
             glClear(GL_COLOR_BUFFER_BIT);
             ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
             ++frame;
-            if (frame == 1 && std::getenv("REKINDLE_REPORT_FIRST_FRAME")) {
-                double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-                std::fprintf(stderr, "first frame after %.1f ms\n", ms);
-            }
             if (scripted) driver.afterRender(now);
             bool lastFrame = options.frames > 0 && frame >= options.frames;
             if (lastFrame && !options.screenshot.empty()) {
@@ -279,6 +291,11 @@ int runGui(const GuiOptions& options) {
                 }
             }
             glfwSwapBuffers(window);
+            // Reported once the frame is presented: llvmpipe rasterises at the swap, so earlier would flatter it.
+            if (frame == 1 && std::getenv("REKINDLE_REPORT_FIRST_FRAME")) {
+                double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+                std::fprintf(stderr, "first frame after %.1f ms\n", ms);
+            }
             if (g_loop.framesToDraw > 0) --g_loop.framesToDraw;
             // ImGui asks for more frames while something animates or a popup settles.
             if (ImGui::IsAnyMouseDown() || io.WantTextInput) g_loop.framesToDraw = std::max(g_loop.framesToDraw, 1);
