@@ -75,7 +75,10 @@ Controller::~Controller() {
     if (m_watcher.joinable()) m_watcher.join();
 }
 
-void Controller::setWake(std::function<void()> wake) { m_wake = std::move(wake); }
+void Controller::setWake(std::function<void()> wake) {
+    std::lock_guard<std::mutex> lock(m_wakeMutex);
+    m_wake = std::move(wake);
+}
 
 bool Controller::poll() {
     if (m_setsChanged.exchange(false)) {
@@ -170,7 +173,12 @@ void Controller::startWatcher() {
             if (now != last) {
                 last = std::move(now);
                 m_setsChanged = true;
-                if (m_wake) m_wake();
+                std::function<void()> wake;
+                {
+                    std::lock_guard<std::mutex> lock(m_wakeMutex);
+                    wake = m_wake;
+                }
+                if (wake) wake();
             }
         }
     });

@@ -115,13 +115,13 @@ private:
     AppState m_state;
     std::unique_ptr<storage::ResultStore> m_store;
     std::unique_ptr<storage::DraftStore> m_drafts;
-    std::function<void()> m_wake;
+    std::function<void()> m_wake;  // set from the UI thread, called from the watcher: guarded by m_wakeMutex
+    std::mutex m_wakeMutex;
 
     // File watcher: a thread that notices changed set files and asks the loop to re-validate.
     std::thread m_watcher;
     std::atomic<bool> m_stop{false};
     std::atomic<bool> m_setsChanged{false};
-    std::mutex m_mutex;
 };
 
 }  // namespace rekindle::app
