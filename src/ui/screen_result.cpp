@@ -34,8 +34,9 @@ void explain(const core::ResultRecord& rec, const std::vector<core::Contribution
         if (shown++ >= limit) break;
         auto it = rec.answerLabels.find(c->questionId);
         std::string q = it != rec.answerLabels.end() ? it->second.question : c->questionId;
-        std::string line = "\"" + q + "\" — you answered " + c->answer + ": " + fmtPoints(c->points) + " of " +
-                           fmtPoints(c->maxPoints).substr(1) + " points" + (c->reversed ? " (reverse-scored)" : "");
+        // Points first: ImGui 1.86 may wrap a line after any '.', which split "1.00" when it came at the end.
+        std::string line = fmtPoints(c->points) + " of " + fmtPoints(c->maxPoints).substr(1) + " points" +
+                           (c->reversed ? " (reverse-scored)" : "") + ": you answered " + c->answer + " to \"" + q + "\"";
         bullet(line);
     }
     if (sorted.size() > limit) textMuted("and " + std::to_string(sorted.size() - limit) + " smaller contribution(s).");
