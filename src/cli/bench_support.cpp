@@ -30,26 +30,28 @@ double median(std::vector<double> v) {
     return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
-double medianWallMs(int reps, const std::function<void()>& fn, const std::function<void()>& setup) {
+namespace {
+
+// Runs fn `reps` times on the given clock (ms); `setup` runs untimed before each repetition.
+double medianOn(double (*clock)(), int reps, const std::function<void()>& fn, const std::function<void()>& setup) {
     std::vector<double> times;
     for (int i = 0; i < std::max(reps, 1); ++i) {
         if (setup) setup();
-        double t0 = wallMs();
+        double t0 = clock();
         fn();
-        times.push_back(wallMs() - t0);
+        times.push_back(clock() - t0);
     }
     return median(times);
 }
 
+}  // namespace
+
+double medianWallMs(int reps, const std::function<void()>& fn, const std::function<void()>& setup) {
+    return medianOn(wallMs, reps, fn, setup);
+}
+
 double medianCpuMs(int reps, const std::function<void()>& fn, const std::function<void()>& setup) {
-    std::vector<double> times;
-    for (int i = 0; i < std::max(reps, 1); ++i) {
-        if (setup) setup();
-        double t0 = threadCpuMs();
-        fn();
-        times.push_back(threadCpuMs() - t0);
-    }
-    return median(times);
+    return medianOn(threadCpuMs, reps, fn, setup);
 }
 
 std::string formatValue(double v) {

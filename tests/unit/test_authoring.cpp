@@ -22,6 +22,7 @@ namespace {
 const fs::path kSource = REKINDLE_TEST_SOURCE_DIR;
 
 using rekindle::test::TempDir;
+using rekindle::test::controllerOptions;
 using rekindle::test::modeOf;
 using rekindle::test::readText;
 
@@ -72,10 +73,7 @@ TEST_CASE("the template as shipped is not a usable set: the placeholder id is re
 
 TEST_CASE("New question set writes a valid, private starter file and never overwrites one") {
     TempDir dir;
-    app::ControllerOptions opt;
-    opt.dataDir = dir.path.string();
-    opt.watchFiles = false;
-    app::Controller ctrl(opt);
+    app::Controller ctrl(controllerOptions(dir));
 
     // What a person might type: capitals, spaces and punctuation still give a valid id.
     ctrl.setNewSetName("Book Club!");
@@ -107,10 +105,7 @@ TEST_CASE("New question set writes a valid, private starter file and never overw
 
 TEST_CASE("names that are not ids become valid ids") {
     TempDir dir;
-    app::ControllerOptions opt;
-    opt.dataDir = dir.path.string();
-    opt.watchFiles = false;
-    app::Controller ctrl(opt);
+    app::Controller ctrl(controllerOptions(dir));
     for (auto [typed, id] : {std::pair<const char*, const char*>{"  Sister -- 2027 ", "sister-2027"},
                              {"amie_proche.v2", "amie-proche-v2"},
                              {"???", "my-set"}}) {

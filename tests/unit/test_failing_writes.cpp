@@ -26,6 +26,7 @@ namespace fs = std::filesystem;
 namespace {
 
 using rekindle::test::TempDir;
+using rekindle::test::controllerOptions;
 using rekindle::test::modeOf;
 using rekindle::test::readText;
 
@@ -132,10 +133,7 @@ TEST_CASE("failing writes: a full disk (simulated with a file-size limit) leaves
 TEST_CASE("failing writes: the take shows the error, keeps answers in memory and saves again once it can") {
     TempDir tmp;
     bool ok = inChild([&] {
-        app::ControllerOptions opt;
-        opt.dataDir = tmp.path.string();
-        opt.watchFiles = false;
-        app::Controller ctrl(opt);
+        app::Controller ctrl(controllerOptions(tmp));
         int idx = ctrl.findSet("weekly-check-in");
         if (idx < 0) return false;
         ctrl.startTake(idx);
@@ -196,10 +194,7 @@ TEST_CASE("privacy: everything written is 0600 in 0700 folders, whatever the uma
 
 TEST_CASE("privacy: Delete all my data needs the typed word and then removes results, drafts and settings") {
     TempDir tmp;
-    app::ControllerOptions opt;
-    opt.dataDir = tmp.path.string();
-    opt.watchFiles = false;
-    app::Controller ctrl(opt);
+    app::Controller ctrl(controllerOptions(tmp));
     const storage::Paths& paths = ctrl.state().paths;
     storage::ResultStore store(paths);
     core::ResultRecord r = sampleResult("to be deleted");

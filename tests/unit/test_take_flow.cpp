@@ -15,17 +15,11 @@
 using namespace rekindle;
 namespace fs = std::filesystem;
 using rekindle::test::TempDir;
+using rekindle::test::controllerOptions;
 
 namespace {
 
 const fs::path kSource = REKINDLE_TEST_SOURCE_DIR;
-
-app::ControllerOptions options(const TempDir& dir) {
-    app::ControllerOptions opt;
-    opt.dataDir = dir.path.string();
-    opt.watchFiles = false;
-    return opt;
-}
 
 // The shipped check-in copied into the user's folder under another id, so a test may change it.
 void installUserSet(const TempDir& dir, const std::string& version, bool dropSecondQuestion) {
@@ -44,7 +38,7 @@ void installUserSet(const TempDir& dir, const std::string& version, bool dropSec
 
 TEST_CASE("take flow: steps, progress and keyboard answers on the shipped check-in") {
     TempDir dir("rekindle-take");
-    app::Controller ctrl(options(dir));
+    app::Controller ctrl(controllerOptions(dir));
     int idx = ctrl.findSet("weekly-check-in");
     REQUIRE(idx >= 0);
     const core::QuestionSet& set = *ctrl.state().sets[size_t(idx)].set();
@@ -67,7 +61,7 @@ TEST_CASE("take flow: steps, progress and keyboard answers on the shipped check-
 TEST_CASE("take flow: every answer is in the draft at once, and a new session resumes it") {
     TempDir dir("rekindle-take");
     {
-        app::Controller ctrl(options(dir));
+        app::Controller ctrl(controllerOptions(dir));
         int idx = ctrl.findSet("weekly-check-in");
         ctrl.acceptDisclaimer();
         ctrl.requestTake(idx);
@@ -80,7 +74,7 @@ TEST_CASE("take flow: every answer is in the draft at once, and a new session re
         ctrl.pickNumber(2);
         // No explicit save: the controller is simply dropped, like a closed window.
     }
-    app::Controller again(options(dir));
+    app::Controller again(controllerOptions(dir));
     int idx = again.findSet("weekly-check-in");
     REQUIRE(again.state().sets[size_t(idx)].hasDraft);
     again.requestTake(idx);  // the disclaimer was accepted and saved in settings
@@ -98,7 +92,7 @@ TEST_CASE("take flow: a draft of a set that changed keeps the answers whose ques
     TempDir dir("rekindle-take");
     installUserSet(dir, "1.0.0", false);
     {
-        app::Controller ctrl(options(dir));
+        app::Controller ctrl(controllerOptions(dir));
         int idx = ctrl.findSet("my-check-in");
         REQUIRE(idx >= 0);
         ctrl.startTake(idx);
@@ -110,7 +104,7 @@ TEST_CASE("take flow: a draft of a set that changed keeps the answers whose ques
         ctrl.pickNumber(1);  // felt-on-edge
     }
     installUserSet(dir, "1.1.0", true);
-    app::Controller ctrl(options(dir));
+    app::Controller ctrl(controllerOptions(dir));
     int idx = ctrl.findSet("my-check-in");
     REQUIRE(idx >= 0);
     ctrl.resumeDraft(idx);
