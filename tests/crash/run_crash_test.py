@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Crash safety (issue 9): SIGKILLs rekindle_crash_writer at random moments while it saves drafts and results in a
+"""Crash safety: SIGKILLs rekindle_crash_writer at random moments while it saves drafts and results in a
 loop, then checks the data folder after every kill (draft not behind) and every 20 kills and at the end (every file
 parses, no completed result lost or changed).
 
