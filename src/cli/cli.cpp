@@ -1,9 +1,13 @@
 // `rekindle` with no subcommand opens the window; subcommands work headless.
 #include <cstdio>
 #include <iostream>
+#include <memory>
 
 #include "cli/commands.hpp"
 #include "platform/gui.hpp"
+#if REKINDLE_TEST_HOOKS
+#include "testkit/script_driver.hpp"
+#endif
 
 namespace rekindle::cli {
 
@@ -18,7 +22,6 @@ int run(int argc, char** argv) {
     app.add_option("--open", gui.openFile, "Open a question-set file from anywhere");
     app.add_option("--frames", gui.frames, "Render N frames, then exit (testing)");
     app.add_option("--screenshot", gui.screenshot, "Write the last frame to this PNG (testing)");
-    app.add_option("--script", gui.script, "Run a scripted test driver (JSON); exit 0 only if every step passes");
     app.add_option("--scale", gui.scale, "Force a UI scale instead of the monitor's content scale");
     app.add_option("--size", [&gui](const std::vector<std::string>& v) {
         int w = 0, h = 0;
@@ -31,7 +34,13 @@ int run(int argc, char** argv) {
     }, "Window size, e.g. 1280x800");
     app.add_option("--theme", gui.theme, "light, dark or contrast (this run only)")
         ->check(CLI::IsMember({"light", "dark", "contrast"}));
-    app.add_flag("--busy-loop", gui.busyLoop, "Never sleep between frames (only for testing the idle check)");
+#if REKINDLE_TEST_HOOKS
+    // Test hooks: a build with REKINDLE_TEST_HOOKS=OFF does not know these options, so they are usage errors there.
+    std::string script;
+    bool busyLoop = false;
+    app.add_option("--script", script, "Run a scripted test driver (JSON); exit 0 only if every step passes (testing)");
+    app.add_flag("--busy-loop", busyLoop, "Never sleep between frames (only for testing the idle check)");
+#endif
 
     registerValidate(app, ctx);
     registerScore(app, ctx);
@@ -47,6 +56,13 @@ int run(int argc, char** argv) {
     }
     if (ctx.ran) return ctx.exitCode;
     gui.dataDir = ctx.dataDir;
+#if REKINDLE_TEST_HOOKS
+    std::unique_ptr<testkit::ScriptDriver> driver;
+    if (!script.empty() || busyLoop) {
+        driver = std::make_unique<testkit::ScriptDriver>(script, busyLoop);
+        gui.hooks = driver.get();
+    }
+#endif
     return platform::runGui(gui);
 }
 

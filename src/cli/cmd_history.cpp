@@ -1,4 +1,4 @@
-// rekindle history, compare and export (issue 6): the result store from the command line.
+// rekindle history, compare and export: the result store from the command line.
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -136,16 +136,107 @@ void printComparison(const core::Comparison& c, const core::ResultRecord& a, con
     }
 }
 
+// What history, compare and export read from the command line.
+struct Options {
+    std::string set;
+    bool json = false;
+    std::string a, b;
+    std::string format, out;
+    std::vector<std::string> ids;
+};
+
+int runHistory(const std::string& dataDir, const Options& opts) {
+    storage::ResultStore store(storage::resolvePaths(dataDir));
+    auto rows = store.list(opts.set);
+    if (opts.json) {
+        Json arr = Json::array();
+        for (const auto& s : rows) arr.push_back(summaryJson(s));
+        std::cout << arr.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
+    } else if (rows.empty()) {
+        std::cout << "No saved results" << (opts.set.empty() ? "" : " for " + opts.set) << " in "
+                  << store.resultsDir().string() << ".\n";
+    } else {
+        for (const auto& s : rows) {
+            if (!s.readable) {
+                std::cout << "UNREADABLE  " << s.fileName << ": " << s.error << "\n";
+                continue;
+            }
+            std::string date = s.completedAt.size() >= 16 ? s.completedAt.substr(0, 10) + " " + s.completedAt.substr(11, 5)
+                                                          : s.completedAt;
+            std::cout << date << "  " << s.setId << "  " << s.id << "\n    top tip: "
+                      << (s.topTipTitle.empty() ? "(none)" : s.topTipTitle);
+            if (s.safetyFlag) std::cout << "  [safety guidance shown]";
+            std::cout << "\n   ";
+            for (const auto& d : s.dimensions)
+                std::cout << " " << d.label << " " << (d.enoughAnswers ? pct(d.percent) + "%" : std::string("n/a")) << ";";
+            std::cout << "\n";
+        }
+    }
+    return 0;
+}
+
+int runCompare(const std::string& dataDir, const Options& opts) {
+    storage::ResultStore store(storage::resolvePaths(dataDir));
+    std::string error;
+    auto a = resolveResult(store, opts.a, &error);
+    if (!a) {
+        std::cerr << "rekindle compare: " << error << "\n";
+        return 1;
+    }
+    auto b = resolveResult(store, opts.b, &error);
+    if (!b) {
+        std::cerr << "rekindle compare: " << error << "\n";
+        return 1;
+    }
+    core::Comparison c = core::compareResults(*a, *b);
+    if (!c.ok) {
+        std::cerr << "rekindle compare: " << c.error << "\n";
+        return 1;
+    }
+    if (opts.json) std::cout << comparisonJson(c).dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
+    else printComparison(c, *a, *b);
+    return 0;
+}
+
+int runExport(const std::string& dataDir, const Options& opts) {
+    storage::ResultStore store(storage::resolvePaths(dataDir));
+    std::vector<core::ResultRecord> results;
+    std::vector<storage::ResultSummary> unreadable;
+    if (opts.ids.empty()) {
+        results = store.loadAll(opts.set, &unreadable);
+    } else {
+        for (const auto& id : opts.ids) {
+            std::string error;
+            auto r = resolveResult(store, id, &error);
+            if (!r) {
+                std::cerr << "rekindle export: " << error << "\n";
+                return 1;
+            }
+            if (opts.set.empty() || r->setId == opts.set) results.push_back(std::move(*r));
+        }
+    }
+    for (const auto& s : unreadable)
+        std::cerr << "rekindle export: skipped unreadable " << s.fileName << ": " << s.error << "\n";
+    std::string text = opts.format == "json" ? storage::exportJson(results)
+                       : opts.format == "csv" ? storage::exportCsv(results)
+                                               : storage::exportMarkdown(results);
+    if (opts.out.empty()) {
+        std::cout << text;
+    } else {
+        std::string error;
+        if (!storage::writeFileAtomic(opts.out, text, &error)) {
+            std::cerr << "rekindle export: " << error << "\n";
+            return 1;
+        }
+        std::cerr << "Exported " << results.size() << " result" << (results.size() == 1 ? "" : "s") << " to "
+                  << opts.out << "\n";
+    }
+    return 0;
+}
+
 }  // namespace
 
 void registerHistory(CLI::App& app, CommandContext& ctx) {
-    struct Options {
-        std::string set;
-        bool json = false;
-        std::string a, b;
-        std::string format, out;
-        std::vector<std::string> ids;
-    };
     auto opts = std::make_shared<Options>();
 
     auto* history = app.add_subcommand("history", "List saved results, newest first (unreadable files included)");
@@ -153,33 +244,7 @@ void registerHistory(CLI::App& app, CommandContext& ctx) {
     history->add_flag("--json", opts->json, "Print JSON instead of a table");
     history->callback([&ctx, opts] {
         ctx.ran = true;
-        storage::ResultStore store(storage::resolvePaths(ctx.dataDir));
-        auto rows = store.list(opts->set);
-        if (opts->json) {
-            Json arr = Json::array();
-            for (const auto& s : rows) arr.push_back(summaryJson(s));
-            std::cout << arr.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
-        } else if (rows.empty()) {
-            std::cout << "No saved results" << (opts->set.empty() ? "" : " for " + opts->set) << " in "
-                      << store.resultsDir().string() << ".\n";
-        } else {
-            for (const auto& s : rows) {
-                if (!s.readable) {
-                    std::cout << "UNREADABLE  " << s.fileName << ": " << s.error << "\n";
-                    continue;
-                }
-                std::string date = s.completedAt.size() >= 16 ? s.completedAt.substr(0, 10) + " " + s.completedAt.substr(11, 5)
-                                                              : s.completedAt;
-                std::cout << date << "  " << s.setId << "  " << s.id << "\n    top tip: "
-                          << (s.topTipTitle.empty() ? "(none)" : s.topTipTitle);
-                if (s.safetyFlag) std::cout << "  [safety guidance shown]";
-                std::cout << "\n   ";
-                for (const auto& d : s.dimensions)
-                    std::cout << " " << d.label << " " << (d.enoughAnswers ? pct(d.percent) + "%" : std::string("n/a")) << ";";
-                std::cout << "\n";
-            }
-        }
-        ctx.exitCode = 0;
+        ctx.exitCode = runHistory(ctx.dataDir, *opts);
     });
 
     auto* compare = app.add_subcommand("compare", "Compare two results of the same set (A is the earlier one)");
@@ -188,29 +253,7 @@ void registerHistory(CLI::App& app, CommandContext& ctx) {
     compare->add_flag("--json", opts->json, "Print JSON instead of text");
     compare->callback([&ctx, opts] {
         ctx.ran = true;
-        storage::ResultStore store(storage::resolvePaths(ctx.dataDir));
-        std::string error;
-        auto a = resolveResult(store, opts->a, &error);
-        if (!a) {
-            std::cerr << "rekindle compare: " << error << "\n";
-            ctx.exitCode = 1;
-            return;
-        }
-        auto b = resolveResult(store, opts->b, &error);
-        if (!b) {
-            std::cerr << "rekindle compare: " << error << "\n";
-            ctx.exitCode = 1;
-            return;
-        }
-        core::Comparison c = core::compareResults(*a, *b);
-        if (!c.ok) {
-            std::cerr << "rekindle compare: " << c.error << "\n";
-            ctx.exitCode = 1;
-            return;
-        }
-        if (opts->json) std::cout << comparisonJson(c).dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
-        else printComparison(c, *a, *b);
-        ctx.exitCode = 0;
+        ctx.exitCode = runCompare(ctx.dataDir, *opts);
     });
 
     auto* exportCmd = app.add_subcommand("export", "Export results as JSON, CSV or a Markdown report (oldest first)");
@@ -222,41 +265,7 @@ void registerHistory(CLI::App& app, CommandContext& ctx) {
     exportCmd->add_option("--out", opts->out, "Write to this file (mode 0600) instead of standard output");
     exportCmd->callback([&ctx, opts] {
         ctx.ran = true;
-        storage::ResultStore store(storage::resolvePaths(ctx.dataDir));
-        std::vector<core::ResultRecord> results;
-        std::vector<storage::ResultSummary> unreadable;
-        if (opts->ids.empty()) {
-            results = store.loadAll(opts->set, &unreadable);
-        } else {
-            for (const auto& id : opts->ids) {
-                std::string error;
-                auto r = resolveResult(store, id, &error);
-                if (!r) {
-                    std::cerr << "rekindle export: " << error << "\n";
-                    ctx.exitCode = 1;
-                    return;
-                }
-                if (opts->set.empty() || r->setId == opts->set) results.push_back(std::move(*r));
-            }
-        }
-        for (const auto& s : unreadable)
-            std::cerr << "rekindle export: skipped unreadable " << s.fileName << ": " << s.error << "\n";
-        std::string text = opts->format == "json" ? storage::exportJson(results)
-                           : opts->format == "csv" ? storage::exportCsv(results)
-                                                   : storage::exportMarkdown(results);
-        if (opts->out.empty()) {
-            std::cout << text;
-        } else {
-            std::string error;
-            if (!storage::writeFileAtomic(opts->out, text, &error)) {
-                std::cerr << "rekindle export: " << error << "\n";
-                ctx.exitCode = 1;
-                return;
-            }
-            std::cerr << "Exported " << results.size() << " result" << (results.size() == 1 ? "" : "s") << " to "
-                      << opts->out << "\n";
-        }
-        ctx.exitCode = 0;
+        ctx.exitCode = runExport(ctx.dataDir, *opts);
     });
 }
 

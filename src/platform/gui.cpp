@@ -1,5 +1,6 @@
 // The window and its event-driven loop: sleep in glfwWaitEventsTimeout while nothing changes, draw a few frames
 // after each input (ImGui needs them to settle hover and animations), rebuild fonts when scale or zoom changes.
+// runGui reads as its phases: display check, window, ImGui init (fonts built meanwhile), loop, shutdown.
 #include "platform/gui.hpp"
 
 #include <fcntl.h>
@@ -24,11 +25,11 @@
 
 #include "app/controller.hpp"
 #include "platform/font_texture.hpp"
+#include "platform/frame_hooks.hpp"
+#include "platform/input.hpp"
 #include "platform/mesa_pin.hpp"
 #include "platform/screenshot.hpp"
-#include "platform/script_driver.hpp"
 #include "ui/fonts.hpp"
-#include "ui/registry.hpp"
 #include "ui/screens.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -40,12 +41,9 @@ namespace {
 constexpr int kFramesAfterInput = 3;
 constexpr float kBaseFontPixels = 17.0f;
 
-struct LoopState {
-    int framesToDraw = kFramesAfterInput;
-};
-LoopState g_loop;
+int g_framesToDraw = kFramesAfterInput;
 
-void wakeUp() { g_loop.framesToDraw = std::max(g_loop.framesToDraw, kFramesAfterInput); }
+void wakeUp() { g_framesToDraw = std::max(g_framesToDraw, kFramesAfterInput); }
 
 // Our callbacks are installed before ImGui's backend, which chains to them: every input means "draw again".
 void onKey(GLFWwindow*, int, int, int, int) { wakeUp(); }
@@ -60,19 +58,254 @@ void onScale(GLFWwindow*, float, float) { wakeUp(); }
 
 void errorCallback(int code, const char* text) { std::fprintf(stderr, "GLFW error %d: %s\n", code, text); }
 
+float fontPixels(float scale, float zoom) { return std::round(kBaseFontPixels * scale * zoom); }
+
+// Phase 0: without a display there is nothing to open; say so and name the way out.
+bool haveDisplay() {
+    const char* display = std::getenv("DISPLAY");
+    const char* wayland = std::getenv("WAYLAND_DISPLAY");
+    if ((display && *display) || (wayland && *wayland)) return true;
+    std::fprintf(stderr,
+                 "rekindle: no display found (DISPLAY is not set), so the window cannot open.\n"
+                 "Run it on a desktop, or headless with: xvfb-run -a rekindle ...\n"
+                 "The subcommands (rekindle --help) work without a display.\n");
+    return false;
+}
+
+float primaryMonitorScale() {
+    float sx = 1, sy = 1;
+    if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) glfwGetMonitorContentScale(monitor, &sx, &sy);
+    return sx > 0 ? sx : 1;
+}
+
+// Phase 1: the window, its GL 3.3 core context and the callbacks that wake the loop. Null (after saying why) on
+// failure; the window is gone again then.
+GLFWwindow* openWindow(const GuiOptions& options, std::thread& driverLoad) {
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+    if (driverLoad.joinable()) driverLoad.join();  // GLX would wait for the loader's lock anyway
+    GLFWwindow* window = glfwCreateWindow(options.width, options.height, "Rekindle", nullptr, nullptr);
+    if (!window) {
+        std::fprintf(stderr, "rekindle: could not create an OpenGL 3.3 window (see the GLFW error above).\n");
+        return nullptr;
+    }
+    glfwMakeContextCurrent(window);
+    if (!gladLoadGL(glfwGetProcAddress)) {
+        std::fprintf(stderr, "rekindle: could not load OpenGL 3.3 functions.\n");
+        glfwDestroyWindow(window);
+        return nullptr;
+    }
+    // A harness or a frame count wants frames as fast as they come; a person gets vsync.
+    glfwSwapInterval(options.hooks || options.frames > 0 ? 0 : 1);
+    glfwSetKeyCallback(window, onKey);
+    glfwSetCharCallback(window, onChar);
+    glfwSetMouseButtonCallback(window, onMouseButton);
+    glfwSetScrollCallback(window, onScroll);
+    glfwSetCursorPosCallback(window, onCursor);
+    glfwSetFramebufferSizeCallback(window, onSize);
+    glfwSetWindowRefreshCallback(window, onRefresh);
+    glfwSetWindowFocusCallback(window, onFocus);
+    glfwSetWindowContentScaleCallback(window, onScale);
+    return window;
+}
+
+// ImGui writes imgui.ini with fopen (mode 0644 from the umask); fopen keeps an existing file's mode, so the file is
+// created 0600 first and an old one tightened. Never left empty: ImGui 1.86 reads one byte past the buffer of a
+// 0-byte ini (ASan: heap-buffer-overflow in LoadIniSettingsFromMemory). Returns "" when there is no config folder.
+std::string prepareIniFile(const app::Controller& ctrl) {
+    std::string err;
+    if (!storage::ensurePrivateDir(ctrl.state().paths.configDir, &err)) return {};
+    std::string iniPath = ctrl.state().paths.imguiIni().string();
+    int fd = ::open(iniPath.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+    if (fd >= 0) {
+        ::fchmod(fd, 0600);
+        struct stat st {};
+        if (::fstat(fd, &st) == 0 && st.st_size == 0 && ::write(fd, "\n", 1) != 1) {
+            // Nothing to do: ImGui writes the file again at its next save.
+        }
+        ::close(fd);
+    }
+    return iniPath;
+}
+
+// Phase 2: ImGui on the window, with the atlas built meanwhile on another thread. iniPath must outlive the context.
+void initImGui(GLFWwindow* window, ImFontAtlas& atlas, const ui::Fonts& fonts, const std::string& iniPath) {
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext(&atlas);
+    ImGuiIO& io = ImGui::GetIO();
+    io.FontDefault = fonts.regular;
+    ui::setFonts(fonts);
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    input::giveUiKeyCodes();
+    // A steady cursor: a blinking one would need a frame every half second and keep the process awake.
+    io.ConfigInputTextCursorBlink = false;
+    io.IniFilename = iniPath.empty() ? nullptr : iniPath.c_str();
+
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+    // Created now rather than in the first NewFrame, so the font texture below replaces the backend's for good.
+    // The backend insists on uploading the atlas as RGBA here; it is handed a placeholder (ImGui's small built-in
+    // font) so that the real atlas is converted and uploaded only once, as one channel.
+    {
+        ImFontAtlas placeholder;
+        io.Fonts = &placeholder;
+        ImGui_ImplOpenGL3_CreateDeviceObjects();
+        io.Fonts = &atlas;
+    }
+    uploadFontAtlas();  // also deletes the placeholder's texture
+}
+
+// Phase 4 works on this: the window, the app, and what was last built for which scale, zoom and theme.
+struct Session {
+    Session(const GuiOptions& o, GLFWwindow* w, app::Controller& c, float scale, float zoom)
+        : options(o), window(w), ctrl(c), hooks(o.hooks), forcedScale(o.scale), builtScale(scale), builtZoom(zoom) {}
+    const GuiOptions& options;
+    GLFWwindow* window;
+    app::Controller& ctrl;
+    FrameHooks* hooks;
+    float forcedScale;
+    float builtScale;
+    float builtZoom;
+    std::string builtTheme;
+    bool hiddenTitle = false;
+    input::TabNavigation tab;
+    int frame = 0;
+    int exitCode = 0;
+    std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+};
+
+// Sleeps until there is something to draw; false when this turn of the loop draws nothing.
+bool waitForWork(Session& s) {
+    bool awake = (s.hooks && s.hooks->keepAwake()) || s.options.frames > 0;
+    double wakeAt = s.hooks ? s.hooks->wakeAt() : 0;
+    if (awake || g_framesToDraw > 0) {
+        glfwPollEvents();
+    } else {
+        double timeout = wakeAt > 0 ? std::max(0.0, wakeAt - glfwGetTime()) : 30.0;
+        glfwWaitEventsTimeout(std::max(timeout, 0.001));
+    }
+    if (s.ctrl.poll()) wakeUp();
+    if (wakeAt > 0 && glfwGetTime() >= wakeAt) wakeUp();
+    return awake || g_framesToDraw > 0;
+}
+
+// Phase 3, again whenever it changes: scale = monitor content scale (or --scale) × the user's zoom; fonts are
+// rebuilt for it, the theme's sizes follow it.
+void followScaleAndTheme(Session& s) {
+    float scale = s.forcedScale;
+    if (scale <= 0) {
+        float sx = 1, sy = 1;
+        glfwGetWindowContentScale(s.window, &sx, &sy);
+        scale = sx > 0 ? sx : 1;
+    }
+    const app::AppState& st = s.ctrl.state();
+    float zoom = st.settings.zoom;
+    if (std::abs(scale - s.builtScale) > 1e-3f || std::abs(zoom - s.builtZoom) > 1e-3f) {
+        ui::setFonts(ui::buildFonts(fontPixels(scale, zoom)));
+        uploadFontAtlas();
+        s.builtScale = scale;
+        s.builtZoom = zoom;
+        s.builtTheme.clear();  // style sizes follow the scale too
+    }
+    if (s.builtTheme != st.settings.theme) {
+        ui::applyTheme(ui::themeFromName(st.settings.theme), scale * zoom);
+        s.builtTheme = st.settings.theme;
+    }
+    bool hidden = st.screen == app::Screen::Hidden;
+    if (hidden != s.hiddenTitle) {
+        glfwSetWindowTitle(s.window, hidden ? "Notes" : "Rekindle");
+        s.hiddenTitle = hidden;
+    }
+}
+
+// One frame, from input to swap; false when it was the last one.
+bool drawFrame(Session& s) {
+    ImGuiIO& io = ImGui::GetIO();
+    double now = glfwGetTime();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    if (s.hooks) s.hooks->beforeFrame(io, now);
+    s.tab.apply(io);
+    ImGui::NewFrame();
+    ui::drawRoot(s.ctrl);
+    ImGui::Render();
+    int fbw = 0, fbh = 0;
+    glfwGetFramebufferSize(s.window, &fbw, &fbh);
+    glViewport(0, 0, fbw, fbh);
+    ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    ++s.frame;
+    if (s.hooks) s.hooks->afterRender(now);
+    bool lastFrame = s.options.frames > 0 && s.frame >= s.options.frames;
+    if (lastFrame && !s.options.screenshot.empty()) {
+        std::string e;
+        int colours = 0;
+        if (!captureBackBuffer(fbw, fbh, s.options.screenshot, &e, &colours)) {
+            std::fprintf(stderr, "rekindle: screenshot failed: %s\n", e.c_str());
+            s.exitCode = 1;
+        }
+    }
+    glfwSwapBuffers(s.window);
+    // Reported once the frame is presented: llvmpipe rasterises at the swap, so earlier would flatter it.
+    if (s.frame == 1 && std::getenv("REKINDLE_REPORT_FIRST_FRAME")) {
+        double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - s.start).count();
+        std::fprintf(stderr, "first frame after %.1f ms\n", ms);
+    }
+    if (g_framesToDraw > 0) --g_framesToDraw;
+    // ImGui asks for more frames while something animates or a popup settles.
+    if (ImGui::IsAnyMouseDown() || io.WantTextInput) g_framesToDraw = std::max(g_framesToDraw, 1);
+    if (lastFrame) return false;
+    if (s.hooks && s.hooks->finished()) {
+        s.exitCode = s.hooks->exitCode();
+        return false;
+    }
+    return true;
+}
+
+// Phase 4: until the window closes, the frame count is reached or the harness is done.
+void runLoop(Session& s) {
+    if (s.hooks) {
+        LoopHost host;
+        host.screenName = [&s] { return std::string(app::screenName(s.ctrl.state().screen)); };
+        host.screenshot = [&s](const std::string& file, std::string* e, int* colours) {
+            int w = 0, h = 0;
+            glfwGetFramebufferSize(s.window, &w, &h);
+            return captureBackBuffer(w, h, file, e, colours);
+        };
+        host.setScale = [&s](float scale) { s.forcedScale = scale; };
+        host.resize = [&s](int w, int h) { glfwSetWindowSize(s.window, w, h); };
+        std::string e;
+        if (!s.hooks->attach(std::move(host), &e)) {
+            std::fprintf(stderr, "rekindle: %s\n", e.c_str());
+            s.exitCode = 2;
+            return;
+        }
+    }
+    while (!glfwWindowShouldClose(s.window)) {
+        if (!waitForWork(s)) continue;
+        followScaleAndTheme(s);
+        if (!drawFrame(s)) break;
+    }
+}
+
+// Phase 5: ImGui and its backends go before the window; the GL driver stays mapped through glfwTerminate.
+void shutdownImGui() {
+    releaseFontAtlas();
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+}
+
 }  // namespace
 
 int runGui(const GuiOptions& options) {
     glfwSetErrorCallback(errorCallback);
-    const char* display = std::getenv("DISPLAY");
-    const char* wayland = std::getenv("WAYLAND_DISPLAY");
-    if ((!display || !*display) && (!wayland || !*wayland)) {
-        std::fprintf(stderr,
-                     "rekindle: no display found (DISPLAY is not set), so the window cannot open.\n"
-                     "Run it on a desktop, or headless with: xvfb-run -a rekindle ...\n"
-                     "The subcommands (rekindle --help) work without a display.\n");
-        return 3;
-    }
+    if (!haveDisplay()) return 3;
     // While GLFW connects to the display: Mesa's driver loads, and the controller reads settings, the tip library,
     // the sets and the results index (a few ms).
     std::thread driverLoad = preloadGlDriver();
@@ -82,6 +315,7 @@ int runGui(const GuiOptions& options) {
     copts.theme = options.theme;
     auto controllerMade = std::async(std::launch::async, [copts] { return std::make_unique<app::Controller>(copts); });
     if (!glfwInit()) {
+        const char* display = std::getenv("DISPLAY");
         std::fprintf(stderr, "rekindle: could not connect to the display \"%s\". Headless, use: xvfb-run -a rekindle ...\n",
                      display ? display : "");
         if (driverLoad.joinable()) driverLoad.join();
@@ -91,225 +325,28 @@ int runGui(const GuiOptions& options) {
     GLFWwindow* window = nullptr;
     {
         std::unique_ptr<app::Controller> controller = controllerMade.get();
-        app::Controller& ctrl = *controller;
-        ctrl.setWake([] { glfwPostEmptyEvent(); });
-
+        controller->setWake([] { glfwPostEmptyEvent(); });
         // Fonts need no GL and no ImGui context, so the atlas is built on a second thread while the window and its
         // GL context are created (Mesa loading LLVM takes ~100 ms; FreeType rasterising three fonts ~35 ms). The
         // scale is the primary monitor's; if the window lands on another, the loop rebuilds as on any change.
-        float forcedScale = options.scale;
-        float builtScale = forcedScale;
-        if (builtScale <= 0) {
-            float sx = 1, sy = 1;
-            if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) glfwGetMonitorContentScale(monitor, &sx, &sy);
-            builtScale = sx > 0 ? sx : 1;
-        }
-        float builtZoom = ctrl.state().settings.zoom;
+        float builtScale = options.scale > 0 ? options.scale : primaryMonitorScale();
+        float builtZoom = controller->state().settings.zoom;
         ImFontAtlas atlas;  // outlives the context, which only borrows it
-        std::future<ui::Fonts> fontsBuilt = std::async(std::launch::async, [&atlas, px = std::round(kBaseFontPixels * builtScale * builtZoom)] {
+        std::future<ui::Fonts> fontsBuilt = std::async(std::launch::async, [&atlas, px = fontPixels(builtScale, builtZoom)] {
             return ui::buildFonts(atlas, px);
         });
-
-        glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-        glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
-        glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
-        glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
-        glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
-        if (driverLoad.joinable()) driverLoad.join();  // GLX would wait for the loader's lock anyway
-        window = glfwCreateWindow(options.width, options.height, "Rekindle", nullptr, nullptr);
+        window = openWindow(options, driverLoad);
         if (!window) {
-            std::fprintf(stderr, "rekindle: could not create an OpenGL 3.3 window (see the GLFW error above).\n");
             fontsBuilt.wait();
             glfwTerminate();
             return 3;
         }
-        glfwMakeContextCurrent(window);
-        if (!gladLoadGL(glfwGetProcAddress)) {
-            std::fprintf(stderr, "rekindle: could not load OpenGL 3.3 functions.\n");
-            glfwDestroyWindow(window);
-            fontsBuilt.wait();
-            glfwTerminate();
-            return 3;
-        }
-        bool scripted = !options.script.empty();
-        glfwSwapInterval(scripted || options.frames > 0 ? 0 : 1);
-
-        glfwSetKeyCallback(window, onKey);
-        glfwSetCharCallback(window, onChar);
-        glfwSetMouseButtonCallback(window, onMouseButton);
-        glfwSetScrollCallback(window, onScroll);
-        glfwSetCursorPosCallback(window, onCursor);
-        glfwSetFramebufferSizeCallback(window, onSize);
-        glfwSetWindowRefreshCallback(window, onRefresh);
-        glfwSetWindowFocusCallback(window, onFocus);
-        glfwSetWindowContentScaleCallback(window, onScale);
-
-        ui::Fonts fonts = fontsBuilt.get();
-        IMGUI_CHECKVERSION();
-        ImGui::CreateContext(&atlas);
-        ImGuiIO& io = ImGui::GetIO();
-        io.FontDefault = fonts.regular;
-        ui::setFonts(fonts);
-        io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-        // A steady cursor: a blinking one would need a frame every half second and keep the process awake.
-        io.ConfigInputTextCursorBlink = false;
-
-        std::string iniPath;
-        std::string err;
-        if (storage::ensurePrivateDir(ctrl.state().paths.configDir, &err)) {
-            iniPath = ctrl.state().paths.imguiIni().string();
-            // ImGui writes the file with fopen (mode 0644 from the umask); fopen keeps an existing file's mode, so
-            // create it 0600 first and tighten an old one. Never leave it empty: ImGui 1.86 reads one byte past
-            // the buffer of a 0-byte ini (ASan: heap-buffer-overflow in LoadIniSettingsFromMemory).
-            int fd = ::open(iniPath.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
-            if (fd >= 0) {
-                ::fchmod(fd, 0600);
-                struct stat st {};
-                if (::fstat(fd, &st) == 0 && st.st_size == 0 && ::write(fd, "\n", 1) != 1) {
-                    // Nothing to do: ImGui writes the file again at its next save.
-                }
-                ::close(fd);
-            }
-        }
-        io.IniFilename = iniPath.empty() ? nullptr : iniPath.c_str();
-
-        ImGui_ImplGlfw_InitForOpenGL(window, true);
-        ImGui_ImplOpenGL3_Init("#version 330 core");
-        // Created now rather than in the first NewFrame, so the font texture below replaces the backend's for good.
-        // The backend insists on uploading the atlas as RGBA here; it is handed a placeholder (ImGui's small
-        // built-in font) so that the real atlas is converted and uploaded only once, as one channel.
-        {
-            ImFontAtlas placeholder;
-            io.Fonts = &placeholder;
-            ImGui_ImplOpenGL3_CreateDeviceObjects();
-            io.Fonts = &atlas;
-        }
-        uploadFontAtlas();  // also deletes the placeholder's texture
-
-        std::string builtTheme;
-
-        DriverHost host;
-        host.screenName = [&ctrl] { return std::string(app::screenName(ctrl.state().screen)); };
-        host.screenshot = [&](const std::string& file, std::string* e, int* colours) {
-            int w = 0, h = 0;
-            glfwGetFramebufferSize(window, &w, &h);
-            bool ok = captureBackBuffer(w, h, file, e, colours);
-            return ok;
-        };
-        host.setScale = [&](float s) { forcedScale = s; };
-        host.resize = [&](int w, int h) { glfwSetWindowSize(window, w, h); };
-        ScriptDriver driver(host);
-        if (scripted) {
-            std::string e;
-            if (!driver.load(options.script, &e)) {
-                std::fprintf(stderr, "rekindle: %s\n", e.c_str());
-                exitCode = 2;
-                glfwSetWindowShouldClose(window, GLFW_TRUE);
-            }
-        }
-
-        int frame = 0;
-        auto start = std::chrono::steady_clock::now();
-        bool hiddenTitle = false;
-        bool tabWasDown = false;
-        while (!glfwWindowShouldClose(window)) {
-            double now = glfwGetTime();
-            bool driving = scripted && driver.active() && !driver.sleeping();
-            if (options.busyLoop || driving || options.frames > 0) {
-                glfwPollEvents();
-            } else if (g_loop.framesToDraw <= 0) {
-                double timeout = driver.sleeping() ? std::max(0.0, driver.sleepUntil() - now) : 30.0;
-                glfwWaitEventsTimeout(std::max(timeout, 0.001));
-            } else {
-                glfwPollEvents();
-            }
-            if (ctrl.poll()) wakeUp();
-            now = glfwGetTime();
-            if (scripted && driver.sleeping() && now >= driver.sleepUntil()) wakeUp();
-            if (!(options.busyLoop || driving || options.frames > 0 || g_loop.framesToDraw > 0 ||
-                  (scripted && driver.sleeping() && now >= driver.sleepUntil())))
-                continue;
-
-            // Scale = monitor content scale (or --scale) × the user's zoom; fonts are rebuilt when it changes.
-            float scale = forcedScale;
-            if (scale <= 0) {
-                float sx = 1, sy = 1;
-                glfwGetWindowContentScale(window, &sx, &sy);
-                scale = sx > 0 ? sx : 1;
-            }
-            float zoom = ctrl.state().settings.zoom;
-            if (std::abs(scale - builtScale) > 1e-3f || std::abs(zoom - builtZoom) > 1e-3f) {
-                ui::Fonts fonts = ui::buildFonts(std::round(kBaseFontPixels * scale * zoom));
-                ui::setFonts(fonts);
-                uploadFontAtlas();
-                builtScale = scale;
-                builtZoom = zoom;
-                builtTheme.clear();  // style sizes follow the scale too
-            }
-            if (builtTheme != ctrl.state().settings.theme) {
-                ui::applyTheme(ui::themeFromName(ctrl.state().settings.theme), scale * zoom);
-                builtTheme = ctrl.state().settings.theme;
-            }
-            bool hidden = ctrl.state().screen == app::Screen::Hidden;
-            if (hidden != hiddenTitle) {
-                glfwSetWindowTitle(window, hidden ? "Notes" : "Rekindle");
-                hiddenTitle = hidden;
-            }
-
-            ImGui_ImplOpenGL3_NewFrame();
-            ImGui_ImplGlfw_NewFrame();
-            // Injected input must be written after the backend's NewFrame, which overwrites mouse state.
-            if (scripted) driver.beforeFrame(io, now);
-            // ImGui 1.86 only tabs between text fields; Rekindle's promise is that Tab reaches every control, so
-            // outside a text field Tab / Shift+Tab drive keyboard navigation to the next / previous widget.
-            bool tabDown = io.KeysDown[GLFW_KEY_TAB];
-            if (tabDown && !tabWasDown && !io.WantTextInput) {
-                io.NavInputs[io.KeyShift ? ImGuiNavInput_KeyUp_ : ImGuiNavInput_KeyDown_] = 1.0f;
-                io.KeysDown[GLFW_KEY_TAB] = false;  // consumed: not also ImGui's own text-field tabbing
-            }
-            tabWasDown = tabDown;
-            ImGui::NewFrame();
-            ui::Registry::get().beginFrame();
-            ui::drawRoot(ctrl);
-            ImGui::Render();
-            int fbw = 0, fbh = 0;
-            glfwGetFramebufferSize(window, &fbw, &fbh);
-            glViewport(0, 0, fbw, fbh);
-            ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-            glClearColor(bg.x, bg.y, bg.z, 1.0f);
-            glClear(GL_COLOR_BUFFER_BIT);
-            ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-            ++frame;
-            if (scripted) driver.afterRender(now);
-            bool lastFrame = options.frames > 0 && frame >= options.frames;
-            if (lastFrame && !options.screenshot.empty()) {
-                std::string e;
-                int colours = 0;
-                if (!captureBackBuffer(fbw, fbh, options.screenshot, &e, &colours)) {
-                    std::fprintf(stderr, "rekindle: screenshot failed: %s\n", e.c_str());
-                    exitCode = 1;
-                }
-            }
-            glfwSwapBuffers(window);
-            // Reported once the frame is presented: llvmpipe rasterises at the swap, so earlier would flatter it.
-            if (frame == 1 && std::getenv("REKINDLE_REPORT_FIRST_FRAME")) {
-                double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-                std::fprintf(stderr, "first frame after %.1f ms\n", ms);
-            }
-            if (g_loop.framesToDraw > 0) --g_loop.framesToDraw;
-            // ImGui asks for more frames while something animates or a popup settles.
-            if (ImGui::IsAnyMouseDown() || io.WantTextInput) g_loop.framesToDraw = std::max(g_loop.framesToDraw, 1);
-            if (lastFrame) break;
-            if (scripted && driver.finished()) {
-                exitCode = driver.failed() ? 1 : 0;
-                if (!driver.failed()) std::fprintf(stderr, "script passed\n");
-                break;
-            }
-        }
-        releaseFontAtlas();
-        ImGui_ImplOpenGL3_Shutdown();
-        ImGui_ImplGlfw_Shutdown();
-        ImGui::DestroyContext();
+        std::string iniPath = prepareIniFile(*controller);
+        initImGui(window, atlas, fontsBuilt.get(), iniPath);
+        Session session(options, window, *controller, builtScale, builtZoom);
+        runLoop(session);
+        exitCode = session.exitCode;
+        shutdownImGui();
     }
     pinGlDriverModules();
     glfwDestroyWindow(window);

@@ -5,16 +5,17 @@
 
 namespace rekindle::platform {
 
+class FrameHooks;
+
 struct GuiOptions {
     std::string dataDir;      // --data-dir (else REKINDLE_DATA_DIR, else XDG)
     std::string openFile;     // --open FILE: a question set from anywhere
     int frames = -1;          // --frames N: render N frames and exit
     std::string screenshot;   // --screenshot FILE.png: capture the last frame
-    std::string script;       // --script FILE.json: scripted test driver
     float scale = 0;          // --scale S: force a content scale (0 = the monitor's)
     int width = 1100, height = 760;
     std::string theme;        // --theme light|dark|contrast (overrides settings for this run)
-    bool busyLoop = false;    // --busy-loop: never sleep (only to prove the idle test can fail)
+    FrameHooks* hooks = nullptr;  // a test harness driving the loop (src/testkit), or none
 };
 
 // Returns the process exit code; 3 when no display is available.

@@ -1,4 +1,4 @@
-// Double-buffered per-frame list of drawn items; recording is off unless a script runs, so it costs nothing otherwise.
+// The per-frame list of drawn items; recording is off unless a script runs, so it costs nothing otherwise.
 #include "ui/registry.hpp"
 
 namespace rekindle::ui {
@@ -8,10 +8,7 @@ Registry& Registry::get() {
     return instance;
 }
 
-void Registry::beginFrame() {
-    m_previous.swap(m_current);
-    m_current.clear();
-}
+void Registry::beginFrame() { m_current.clear(); }
 
 void Registry::add(RegisteredItem item) {
     if (!m_enabled) return;
@@ -26,6 +23,12 @@ const RegisteredItem* Registry::findClickable(const std::string& label) const {
         if (it.kind != RegisteredItem::Kind::Text && it.label == label) return &it;
     for (const auto& it : m_current)
         if (it.kind != RegisteredItem::Kind::Text && it.label.rfind(label, 0) == 0) return &it;
+    return nullptr;
+}
+
+const RegisteredItem* Registry::firstCut() const {
+    for (const auto& it : m_current)
+        if (it.cut) return &it;
     return nullptr;
 }
 

@@ -13,6 +13,8 @@ struct RegisteredItem {
     std::string label;  // visible label (without the "##id" part)
     float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
     bool enabled = true;
+    bool cut = false;  // partly hidden by its window, child or column although in view (ui::lastItemClip)
+    float clipX0 = 0, clipY0 = 0, clipX1 = 0, clipY1 = 0;  // the visible area it was drawn into
 };
 
 class Registry {
@@ -25,11 +27,12 @@ public:
     const std::vector<RegisteredItem>& items() const { return m_current; }
     const RegisteredItem* findClickable(const std::string& label) const;
     bool hasText(const std::string& needle) const;  // substring of any text or label drawn
+    const RegisteredItem* firstCut() const;          // the first item drawn partly hidden, or null
     void setEnabled(bool enabled) { m_enabled = enabled; }
     bool enabled() const { return m_enabled; }
 
 private:
-    std::vector<RegisteredItem> m_current, m_previous;
+    std::vector<RegisteredItem> m_current;
     bool m_enabled = false;
 };
 

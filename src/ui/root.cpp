@@ -15,14 +15,14 @@ void globalShortcuts(app::Controller& ctrl) {
     ImGuiIO& io = ImGui::GetIO();
     const auto& st = ctrl.state();
     // Quick-hide works everywhere, even while typing: Ctrl+H, or F12.
-    if ((io.KeyCtrl && ImGui::IsKeyPressed('H', false)) || ImGui::IsKeyPressed(301 /* GLFW_KEY_F12 */, false)) {
+    if ((io.KeyCtrl && letterPressed('H')) || keyPressed(Key::F12)) {
         ctrl.toggleHide();
         return;
     }
     if (!io.KeyCtrl) return;
-    if (ImGui::IsKeyPressed('=', false) || ImGui::IsKeyPressed(334 /* keypad + */, false)) ctrl.setZoom(st.settings.zoom + 0.1f);
-    if (ImGui::IsKeyPressed('-', false) || ImGui::IsKeyPressed(333 /* keypad - */, false)) ctrl.setZoom(st.settings.zoom - 0.1f);
-    if (ImGui::IsKeyPressed('0', false)) ctrl.setZoom(1.0f);
+    if (keyPressed(Key::Equal) || keyPressed(Key::KeypadAdd)) ctrl.setZoom(st.settings.zoom + 0.1f);
+    if (keyPressed(Key::Minus) || keyPressed(Key::KeypadSubtract)) ctrl.setZoom(st.settings.zoom - 0.1f);
+    if (digitPressed(0)) ctrl.setZoom(1.0f);
 }
 
 void navButton(app::Controller& ctrl, const char* label, Screen target) {

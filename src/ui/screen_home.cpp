@@ -75,7 +75,7 @@ void drawHome(app::Controller& ctrl) {
     // Keyboard: the number keys start (or continue) the sets in the order shown.
     if (!ImGui::GetIO().WantTextInput && !st.showDisclaimer && !ImGui::GetIO().KeyCtrl)
         for (size_t i = 0; i < st.sets.size() && i < 9; ++i)
-            if (st.sets[i].set() && ImGui::IsKeyPressed('1' + int(i), false)) ctrl.requestTake(int(i));
+            if (st.sets[i].set() && digitPressed(int(i) + 1)) ctrl.requestTake(int(i));
 }
 
 }  // namespace rekindle::ui

@@ -201,8 +201,8 @@ void drawResult(app::Controller& ctrl) {
     }
     spacing(0.5f);
     if (!r.preview && ImGui::GetIO().KeyCtrl) {
-        if (!r.saved && ImGui::IsKeyPressed('S', false)) ctrl.saveResult();
-        if (r.previous && ImGui::IsKeyPressed('K', false)) ctrl.compareWithPrevious();
+        if (!r.saved && letterPressed('S')) ctrl.saveResult();
+        if (r.previous && letterPressed('K')) ctrl.compareWithPrevious();
     }
     textMuted("Rekindle is a reflection aid, not therapy, not a diagnosis and not a verdict on your relationship or on "
               "the other person.");

@@ -2,8 +2,6 @@
 // Backspace or Alt+Left goes back, Tab moves between controls).
 #include <imgui.h>
 
-#include <imgui_internal.h>
-
 #include <cmath>
 
 #include "ui/screens.hpp"
@@ -25,8 +23,7 @@ bool g_focusFirstTile = false;
 void focusIfFirst() {
     if (!g_focusFirstTile) return;
     g_focusFirstTile = false;
-    ImGui::SetFocusID(ImGui::GetItemID(), ImGui::GetCurrentWindow());
-    GImGui->NavDisableHighlight = false;
+    focusLastItem();
 }
 
 std::string keyHint(int n) { return n <= 9 ? std::to_string(n) : (n == 10 ? "0" : ""); }
@@ -269,7 +266,7 @@ void drawTake(app::Controller& ctrl) {
             if (ctrlEnter) ctrl.next();
         } else {
             for (int k = 1; k <= 10; ++k)
-                if (!io.KeyCtrl && ImGui::IsKeyPressed('0' + (k % 10), false)) ctrl.pickNumber(k);
+                if (!io.KeyCtrl && digitPressed(k % 10)) ctrl.pickNumber(k);
             if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
                 ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false))
                 ctrl.next();

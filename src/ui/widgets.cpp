@@ -1,11 +1,11 @@
 // Widget wrappers: one place that knows how Rekindle's controls look and how the test driver finds them.
 #include "ui/widgets.hpp"
 
-#include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
 #include <cstdio>
 
+#include "ui/input.hpp"
 #include "ui/theme.hpp"
 
 namespace rekindle::ui {
@@ -30,13 +30,15 @@ std::string percentText(double percent) {
 const Fonts& fonts() { return g_fonts; }
 
 void recordLastItem(RegisteredItem::Kind kind, const std::string& label, bool enabled) {
+#if REKINDLE_TEST_HOOKS
     Registry& r = Registry::get();
     if (!r.enabled()) return;
     ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    // Items scrolled out of view or clipped away cannot be clicked by a person either.
-    ImGuiWindow* w = ImGui::GetCurrentWindow();
-    if (w && (b.y < w->ClipRect.Min.y || a.y > w->ClipRect.Max.y) && kind != RegisteredItem::Kind::Text) return;
-    r.add({kind, label, a.x, a.y, b.x, b.y, enabled && g_disabledDepth == 0});
+    ItemClip clip = lastItemClip();
+    // Items scrolled out of view cannot be clicked by a person either.
+    if (kind != RegisteredItem::Kind::Text && clip.outOfView) return;
+    r.add({kind, label, a.x, a.y, b.x, b.y, enabled && g_disabledDepth == 0, clip.cut, clip.x0, clip.y0, clip.x1, clip.y1});
+#endif
 }
 
 bool button(const std::string& label, ImVec2 size) {
@@ -104,7 +106,7 @@ void text(const std::string& s) {
 
 void textWrapped(const std::string& s) {
     // Respect a wrap position the caller set (cards, centred columns); else wrap at the window edge.
-    bool own = ImGui::GetCurrentWindow()->DC.TextWrapPos < 0.0f;
+    bool own = !textWrapPosSet();
     if (own) ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(s.c_str());
     if (own) ImGui::PopTextWrapPos();

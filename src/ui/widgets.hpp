@@ -7,6 +7,7 @@
 #include <string>
 
 #include "ui/fonts.hpp"
+#include "ui/input.hpp"
 #include "ui/registry.hpp"
 
 namespace rekindle::ui {

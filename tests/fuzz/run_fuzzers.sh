@@ -3,7 +3,7 @@
 # usage: tests/fuzz/run_fuzzers.sh SECONDS [BUILD_DIR] [TARGET...]
 #   BUILD_DIR defaults to build-fuzz (configured with CC=clang-14 CXX=clang++-14 -DREKINDLE_FUZZ=ON).
 # A crash leaves its input in BUILD_DIR/tests/fuzz/artifacts/TARGET/; copy it to tests/fuzz/regressions/ so the
-# normal suite (tests/unit/test_bad_input.cpp) replays it through every loader from then on.
+# normal suite (tests/unit/storage/test_bad_input.cpp) replays it through every loader from then on.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)

@@ -2,14 +2,16 @@
 """The saved result of a take with "yes" to the fear screen leads with safety and offers no suppressed tip."""
 import glob, json, os, sys
 
+from checks import expect
+
 files = [f for f in glob.glob(os.path.join(sys.argv[1], "results", "*.json"))]
-assert len(files) == 1, files
+expect(len(files) == 1, f"expected one saved result, found {files}")
 r = json.load(open(files[0]))
-assert r["safety"], "a safety rule must hold"
+expect(r["safety"], "a safety rule must hold")
 suppressed = {t for s in r["safety"] for t in s.get("suppress", [])}
-assert suppressed, "the fear rule suppresses tips"
+expect(suppressed, "the fear rule suppresses tips")
 ranked = [t for t in r["tips"] if t.get("rank", 0) > 0]
-assert ranked, "some safe tips are still offered"
+expect(ranked, "some safe tips are still offered")
 for t in ranked:
-    assert t["id"] not in suppressed, f"suppressed tip {t['id']} was ranked"
+    expect(t["id"] not in suppressed, f"suppressed tip {t['id']} was ranked")
 print("ok: safety rules", [s["rule"] if "rule" in s else s.get("ruleId") for s in r["safety"]], "suppressed", len(suppressed))

@@ -2,22 +2,26 @@
 """After the keyboard-only take: exactly one saved result of the main set whose answers are what the keys chose."""
 import glob, json, os, stat, sys
 
+from checks import expect
+
 data = sys.argv[1]
 files = [f for f in glob.glob(os.path.join(data, "results", "*.json")) if not os.path.basename(f).startswith(".")]
-assert len(files) == 1, f"expected one result, found {files}"
+expect(len(files) == 1, f"expected one result, found {files}")
 r = json.load(open(files[0]))
-assert r["format"].startswith("rekindle.result/"), r.get("format")
-assert r["set"]["id"] == "pulling-away", r["set"]
+expect(r["format"].startswith("rekindle.result/"), f"format is {r.get('format')}, expected rekindle.result/N")
+expect(r["set"]["id"] == "pulling-away", f"the result is of set {r['set']}, expected pulling-away")
 answers = r["answers"]
 # Key "2" everywhere: the second option / point; "asked-for-space" = no hides "asked-no-contact".
-assert answers["who"] == "friend", answers["who"]
-assert answers["their-mood"] == 2, answers["their-mood"]
-assert answers["asked-for-space"] == "no", answers["asked-for-space"]
-assert "asked-no-contact" not in answers, "hidden question must not be answered"
-assert answers["afraid"] == "no" and answers["self-harm-thoughts"] == "no"
-assert len(answers) == 33, f"expected 33 answers, got {len(answers)}"
+expect(answers["who"] == "friend", f"who = {answers['who']}, expected friend")
+expect(answers["their-mood"] == 2, f"their-mood = {answers['their-mood']}, expected 2")
+expect(answers["asked-for-space"] == "no", f"asked-for-space = {answers['asked-for-space']}, expected no")
+expect("asked-no-contact" not in answers, "hidden question must not be answered")
+expect(answers["afraid"] == "no" and answers["self-harm-thoughts"] == "no",
+       f"safety screens answered {answers['afraid']} / {answers['self-harm-thoughts']}, expected no / no")
+expect(len(answers) == 33, f"expected 33 answers, got {len(answers)}")
 mode = stat.S_IMODE(os.stat(files[0]).st_mode)
-assert mode == 0o600, oct(mode)
-assert stat.S_IMODE(os.stat(os.path.join(data, "results")).st_mode) == 0o700
-assert not glob.glob(os.path.join(data, "drafts", "*.json")), "the draft must be gone once the result is saved"
+expect(mode == 0o600, f"result file mode {oct(mode)}, expected 0o600")
+folder_mode = stat.S_IMODE(os.stat(os.path.join(data, "results")).st_mode)
+expect(folder_mode == 0o700, f"results folder mode {oct(folder_mode)}, expected 0o700")
+expect(not glob.glob(os.path.join(data, "drafts", "*.json")), "the draft must be gone once the result is saved")
 print("ok:", os.path.basename(files[0]), len(answers), "answers")

@@ -1,4 +1,5 @@
-// Helpers shared by the unit tests: a private temporary folder that is always cleaned up, and a controller over it.
+// Helpers shared by the unit tests of every layer from storage up: a private temporary folder that is always
+// cleaned up, file modes, whole files.
 #pragma once
 
 #include <doctest/doctest.h>
@@ -8,7 +9,6 @@
 #include <filesystem>
 #include <string>
 
-#include "app/controller.hpp"
 #include "storage/atomic_file.hpp"
 
 namespace rekindle::test {
@@ -48,14 +48,6 @@ inline std::string readText(const std::filesystem::path& p) {
     std::string why = p.string() + ": " + error;
     REQUIRE_MESSAGE(text.has_value(), why);
     return *text;
-}
-
-// A controller's options for a test's own data folder, without the file watcher thread.
-inline app::ControllerOptions controllerOptions(const TempDir& dir) {
-    app::ControllerOptions opt;
-    opt.dataDir = dir.path.string();
-    opt.watchFiles = false;
-    return opt;
 }
 
 }  // namespace rekindle::test

@@ -6,7 +6,7 @@
 
 #include "app/controller.hpp"
 
-namespace rekindle::cli::bench {
+namespace rekindle::bench {
 
 class HeadlessUi {
 public:
@@ -31,4 +31,4 @@ private:
 std::vector<double> walkTake(HeadlessUi& ui, app::Controller& ctrl, int setIndex, const core::Answers& answers,
                              int framesPerStep, int maxSteps);
 
-}  // namespace rekindle::cli::bench
+}  // namespace rekindle::bench

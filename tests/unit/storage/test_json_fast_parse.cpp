@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "../common/json_same_value.hpp"
+#include "../../common/json_same_value.hpp"
 #include "storage/json_fast_parse.hpp"
 #include "test_support.hpp"
 

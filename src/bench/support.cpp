@@ -1,5 +1,5 @@
 // Clocks, medians and the metric report of `rekindle bench`.
-#include "cli/bench_support.hpp"
+#include "bench/support.hpp"
 
 #include <time.h>
 
@@ -7,7 +7,7 @@
 #include <cmath>
 #include <cstdio>
 
-namespace rekindle::cli::bench {
+namespace rekindle::bench {
 
 namespace {
 
@@ -90,4 +90,4 @@ int Report::printBudgets() const {
     return missed;
 }
 
-}  // namespace rekindle::cli::bench
+}  // namespace rekindle::bench

@@ -2,7 +2,7 @@
 // into the user's folder (private, never over an existing file), and the docs' example sets validate cleanly.
 #include <doctest/doctest.h>
 
-#include "test_support.hpp"
+#include "app_support.hpp"
 #include <sys/stat.h>
 #include <unistd.h>
 

@@ -2,7 +2,7 @@
 // every answer and resumed, and a draft resumed after its set changed (answers to removed questions set aside).
 #include <doctest/doctest.h>
 
-#include "test_support.hpp"
+#include "app_support.hpp"
 
 #include <filesystem>
 #include <nlohmann/json.hpp>

@@ -1,5 +1,5 @@
 // Child processes for the window metrics: posix_spawn, a stderr pipe read with poll, wait4 for CPU and peak RSS.
-#include "cli/bench_gui.hpp"
+#include "bench/child_run.hpp"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -16,11 +16,11 @@
 #include <iterator>
 #include <sstream>
 
-#include "cli/bench_support.hpp"
+#include "bench/support.hpp"
 
 extern char** environ;
 
-namespace rekindle::cli::bench {
+namespace rekindle::bench {
 
 namespace {
 
@@ -167,4 +167,4 @@ int rerunUnderXvfb(const std::vector<std::string>& args) {
     return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
 }
 
-}  // namespace rekindle::cli::bench
+}  // namespace rekindle::bench

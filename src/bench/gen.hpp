@@ -8,7 +8,7 @@
 
 #include "core/question_set.hpp"
 
-namespace rekindle::cli::bench {
+namespace rekindle::bench {
 
 // A valid `rekindle.question-set/1` file with `questions` questions (sections of 10, all six types, conditions on
 // earlier questions, text variants, weights on 6 dimensions and 12 inline tips), as pretty JSON text.
@@ -21,4 +21,4 @@ std::string generateQuestionSetJson(int questions, uint64_t seed);
 bool writeGeneratedResults(const core::QuestionSet& set, const std::filesystem::path& resultsDir, int from, int to,
                            uint64_t seed, std::string* error);
 
-}  // namespace rekindle::cli::bench
+}  // namespace rekindle::bench

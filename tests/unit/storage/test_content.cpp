@@ -1,4 +1,4 @@
-// The shipped content (assets/, questionnaires/) held to the promises of issue 4, and the answer-pattern simulator.
+// The shipped content (assets/, questionnaires/) held to its promises (every tip reachable, own wording, safety first), and the answer-pattern simulator.
 #include <doctest/doctest.h>
 
 #include <algorithm>

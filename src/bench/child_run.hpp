@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-namespace rekindle::cli::bench {
+namespace rekindle::bench {
 
 struct ChildRun {
     bool started = false;
@@ -32,4 +32,4 @@ bool haveDisplay();
 // through; returns its exit code, or -1 when xvfb-run is not installed.
 int rerunUnderXvfb(const std::vector<std::string>& args);
 
-}  // namespace rekindle::cli::bench
+}  // namespace rekindle::bench

@@ -1,5 +1,5 @@
 // Builds the bench's inputs in code, so the measurements need no fixture files and scale to any size.
-#include "cli/bench_gen.hpp"
+#include "bench/gen.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -17,7 +17,7 @@
 #include "core/simulate.hpp"
 #include "storage/result_json.hpp"
 
-namespace rekindle::cli::bench {
+namespace rekindle::bench {
 
 namespace {
 
@@ -217,4 +217,4 @@ bool writeGeneratedResults(const core::QuestionSet& set, const std::filesystem::
     return true;
 }
 
-}  // namespace rekindle::cli::bench
+}  // namespace rekindle::bench

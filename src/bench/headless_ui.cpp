@@ -1,18 +1,17 @@
 // Headless ImGui frames for the bench: the same per-frame calls as the platform loop, minus the GL backend.
-#include "cli/bench_ui.hpp"
+#include "bench/headless_ui.hpp"
 
 #include <imgui.h>
 
 #include <cstdint>
 
-#include "cli/bench_support.hpp"
+#include "bench/support.hpp"
 #include "ui/fonts.hpp"
-#include "ui/registry.hpp"
 #include "ui/screens.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
-namespace rekindle::cli::bench {
+namespace rekindle::bench {
 
 namespace {
 constexpr float kBaseFontPixels = 17.0f;  // the platform's base size at scale 1 and zoom 100 %
@@ -45,7 +44,6 @@ double HeadlessUi::frame(app::Controller& ctrl) {
     }
     double t0 = threadCpuMs();
     ImGui::NewFrame();
-    ui::Registry::get().beginFrame();
     ui::drawRoot(ctrl);
     ImGui::Render();
     double cpu = threadCpuMs() - t0;
@@ -73,4 +71,4 @@ std::vector<double> walkTake(HeadlessUi& ui, app::Controller& ctrl, int setIndex
     return times;
 }
 
-}  // namespace rekindle::cli::bench
+}  // namespace rekindle::bench

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace rekindle::cli::bench {
+namespace rekindle::bench {
 
 double wallMs();       // steady clock, milliseconds since an arbitrary start
 double threadCpuMs();  // CPU time of the calling thread
@@ -47,4 +47,4 @@ std::string formatValue(double v);
 // Progress and context for people, on stderr so stdout stays one metric per line.
 void note(const std::string& text);
 
-}  // namespace rekindle::cli::bench
+}  // namespace rekindle::bench

@@ -2,7 +2,7 @@
 // nothing saved before is harmed; every file Rekindle writes is 0600 in 0700 folders; "Delete all my data" works.
 #include <doctest/doctest.h>
 
-#include "test_support.hpp"
+#include "app_support.hpp"
 #include <grp.h>
 #include <sys/resource.h>
 #include <sys/stat.h>

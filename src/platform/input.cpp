@@ -1,0 +1,59 @@
+// Key numbers are GLFW's because 1.86's GLFW backend writes io.KeysDown[GLFW_KEY_*] and nothing else.
+#include "platform/input.hpp"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+#include <map>
+
+#include "ui/input.hpp"
+
+namespace rekindle::platform::input {
+
+int keyByName(const std::string& name) {
+    static const std::map<std::string, int> keys = {
+        {"Enter", GLFW_KEY_ENTER},   {"Return", GLFW_KEY_ENTER},   {"Tab", GLFW_KEY_TAB},
+        {"Backspace", GLFW_KEY_BACKSPACE}, {"Escape", GLFW_KEY_ESCAPE}, {"Space", GLFW_KEY_SPACE},
+        {"Left", GLFW_KEY_LEFT},     {"Right", GLFW_KEY_RIGHT},    {"Up", GLFW_KEY_UP},
+        {"Down", GLFW_KEY_DOWN},     {"Home", GLFW_KEY_HOME},      {"End", GLFW_KEY_END},
+        {"PageUp", GLFW_KEY_PAGE_UP}, {"PageDown", GLFW_KEY_PAGE_DOWN}, {"Delete", GLFW_KEY_DELETE},
+        {"=", GLFW_KEY_EQUAL},       {"-", GLFW_KEY_MINUS},        {"F1", GLFW_KEY_F1},
+        {"F12", GLFW_KEY_F12},
+    };
+    auto it = keys.find(name);
+    if (it != keys.end()) return it->second;
+    if (name.size() == 1) {
+        char c = name[0];
+        if (c >= 'a' && c <= 'z') return GLFW_KEY_A + (c - 'a');
+        if (c >= 'A' && c <= 'Z') return GLFW_KEY_A + (c - 'A');
+        if (c >= '0' && c <= '9') return GLFW_KEY_0 + (c - '0');
+    }
+    return -1;
+}
+
+void giveUiKeyCodes() {
+    ui::KeyCodes codes;
+    codes.letterA = GLFW_KEY_A;
+    codes.digit0 = GLFW_KEY_0;
+    codes.f12 = GLFW_KEY_F12;
+    codes.equal = GLFW_KEY_EQUAL;
+    codes.minus = GLFW_KEY_MINUS;
+    codes.keypadAdd = GLFW_KEY_KP_ADD;
+    codes.keypadSubtract = GLFW_KEY_KP_SUBTRACT;
+    ui::setKeyCodes(codes);
+}
+
+void setKeyDown(ImGuiIO& io, int key, bool down) {
+    if (key >= 0 && key < int(IM_ARRAYSIZE(io.KeysDown))) io.KeysDown[key] = down;
+}
+
+void TabNavigation::apply(ImGuiIO& io) {
+    bool down = io.KeysDown[GLFW_KEY_TAB];
+    if (down && !m_wasDown && !io.WantTextInput) {
+        io.NavInputs[io.KeyShift ? ImGuiNavInput_KeyUp_ : ImGuiNavInput_KeyDown_] = 1.0f;
+        io.KeysDown[GLFW_KEY_TAB] = false;  // consumed: not also ImGui's own text-field tabbing
+    }
+    m_wasDown = down;
+}
+
+}  // namespace rekindle::platform::input

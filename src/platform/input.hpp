@@ -1,0 +1,30 @@
+// Every ImGui 1.86 input workaround on the platform side, in one place: GLFW key numbers, io.KeysDown and
+// io.NavInputs (1.86 has no input-event queue and indexes keys by the backend's own numbers).
+#pragma once
+
+#include <string>
+
+struct ImGuiIO;
+
+namespace rekindle::platform::input {
+
+// The GLFW key behind a name a test script uses ("Enter", "F12", "a", "7", "="); -1 when unknown.
+int keyByName(const std::string& name);
+
+// Hands ui the GLFW numbers of the keys ImGui 1.86 has no name for (letters, digits, F12, keypad); once, at start.
+void giveUiKeyCodes();
+
+// Holds or releases one key in ImGui's per-frame key state.
+void setKeyDown(ImGuiIO& io, int key, bool down);
+
+// ImGui 1.86 tabs only between text fields; Rekindle promises that Tab reaches every control, so outside a text
+// field Tab / Shift+Tab drive keyboard navigation to the next / previous widget. Call before ImGui::NewFrame.
+class TabNavigation {
+public:
+    void apply(ImGuiIO& io);
+
+private:
+    bool m_wasDown = false;
+};
+
+}  // namespace rekindle::platform::input

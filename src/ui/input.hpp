@@ -1,0 +1,44 @@
+// Keys, keyboard focus and item geometry beyond ImGui 1.86's public API, in one ui file. 1.86 names only a few keys (ImGuiKey_*);
+// letters, digits, F12 and the keypad are the backend's own numbers, which the platform layer hands over at start.
+#pragma once
+
+namespace rekindle::ui {
+
+// The backend's numbers for the keys ImGui 1.86 has no name for; -1 for a key that cannot be pressed (the bench's
+// headless frames give none, so no shortcut fires there).
+struct KeyCodes {
+    int letterA = -1;  // 'B' is letterA + 1, ...
+    int digit0 = -1;   // '1' is digit0 + 1, ...
+    int f12 = -1;
+    int equal = -1;
+    int minus = -1;
+    int keypadAdd = -1;
+    int keypadSubtract = -1;
+};
+void setKeyCodes(const KeyCodes& codes);
+
+enum class Key { F12, Equal, Minus, KeypadAdd, KeypadSubtract };
+
+// Pressed this frame (no auto-repeat).
+bool letterPressed(char upperCaseLetter);
+bool digitPressed(int digit);
+bool keyPressed(Key key);
+
+// Gives the last drawn item keyboard focus with the navigation highlight showing, as if Tab had landed there.
+void focusLastItem();
+
+// Whether a wrap position was pushed (PushTextWrapPos) in the current window, e.g. by a card.
+bool textWrapPosSet();
+
+// Where the last item sits in the visible area it was drawn into (its window's, child's or table column's clip
+// rectangle). outOfView: wholly outside it vertically (scrolled away: a person scrolls to it). cut: part of it is
+// hidden although it is in view (past the left or right edge, or past the top or bottom of a window that cannot
+// scroll), which a person cannot undo.
+struct ItemClip {
+    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // the clip rectangle
+    bool outOfView = false;
+    bool cut = false;
+};
+ItemClip lastItemClip();
+
+}  // namespace rekindle::ui

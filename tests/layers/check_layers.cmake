@@ -1,0 +1,25 @@
+# The layer check must catch a crossing: a throwaway tree where src/ui includes storage has to fail configure with
+# a message naming the file, and the same tree without that include has to configure.
+# usage: cmake -DRULES=cmake/layers.cmake -DWORK=<scratch folder> -P check_layers.cmake
+file(REMOVE_RECURSE ${WORK})
+file(MAKE_DIRECTORY ${WORK}/src/ui ${WORK}/src/core)
+file(WRITE ${WORK}/CMakeLists.txt "cmake_minimum_required(VERSION 3.25)\nproject(layers NONE)\n"
+                                  "include(${RULES})\nrekindle_check_layers(\${CMAKE_CURRENT_SOURCE_DIR}/src)\n")
+file(WRITE ${WORK}/src/core/model.hpp "#include \"core/other.hpp\"\n")
+file(WRITE ${WORK}/src/ui/screen.cpp "#include \"app/state.hpp\"\n  #include \"storage/paths.hpp\"\n")
+execute_process(COMMAND ${CMAKE_COMMAND} -S ${WORK} -B ${WORK}/build RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(rc EQUAL 0)
+  message(FATAL_ERROR "ui including storage configured without complaint")
+endif()
+string(FIND "${err}" "src/ui/screen.cpp (layer ui) includes \"storage/...\"" at)
+if(at LESS 0)
+  message(FATAL_ERROR "configure failed, but not naming the file and the include:\n${err}")
+endif()
+file(WRITE ${WORK}/src/ui/screen.cpp "#include \"app/state.hpp\"\n#include \"core/model.hpp\"\n")
+file(REMOVE_RECURSE ${WORK}/build)
+execute_process(COMMAND ${CMAKE_COMMAND} -S ${WORK} -B ${WORK}/build RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "an allowed include failed configure:\n${err}")
+endif()
+file(REMOVE_RECURSE ${WORK})
+message(STATUS "layer check: ui -> storage refused, ui -> app/core accepted")
