@@ -10,13 +10,6 @@ namespace rekindle::core {
 
 namespace {
 
-std::vector<const Option*> scoredOptions(const Question& q) {
-    std::vector<const Option*> out;
-    for (const auto& o : q.options)
-        if (!o.unscored) out.push_back(&o);
-    return out;
-}
-
 // Yes/no without explicit options still takes "yes"/"no".
 std::vector<std::string> choiceIds(const Question& q, bool includeUnscored) {
     std::vector<std::string> ids;

@@ -42,12 +42,16 @@ constexpr int kFramesAfterInput = 3;
 constexpr float kBaseFontPixels = 17.0f;
 
 int g_framesToDraw = kFramesAfterInput;
+input::WideCharacterGuard g_wideCharacters;
 
 void wakeUp() { g_framesToDraw = std::max(g_framesToDraw, kFramesAfterInput); }
 
 // Our callbacks are installed before ImGui's backend, which chains to them: every input means "draw again".
 void onKey(GLFWwindow*, int, int, int, int) { wakeUp(); }
-void onChar(GLFWwindow*, unsigned int) { wakeUp(); }
+void onChar(GLFWwindow*, unsigned int c) {
+    g_wideCharacters.onChar(c);
+    wakeUp();
+}
 void onMouseButton(GLFWwindow*, int, int, int) { wakeUp(); }
 void onScroll(GLFWwindow*, double, double) { wakeUp(); }
 void onCursor(GLFWwindow*, double, double) { wakeUp(); }
@@ -229,8 +233,10 @@ bool drawFrame(Session& s) {
     ImGui_ImplGlfw_NewFrame();
     if (s.hooks) s.hooks->beforeFrame(io, now);
     s.tab.apply(io);
+    g_wideCharacters.apply(io);
     ImGui::NewFrame();
     ui::drawRoot(s.ctrl);
+    ui::drawTypingNotice();
     ImGui::Render();
     int fbw = 0, fbh = 0;
     glfwGetFramebufferSize(s.window, &fbw, &fbh);

@@ -43,6 +43,29 @@ void giveUiKeyCodes() {
     ui::setKeyCodes(codes);
 }
 
+void WideCharacterGuard::onChar(unsigned codepoint) {
+    if (codepoint > IM_UNICODE_CODEPOINT_MAX) m_pending.push_back(codepoint);
+}
+
+void WideCharacterGuard::apply(ImGuiIO& io) {
+    if (m_pending.empty()) return;
+    // The backend queued each one as IM_UNICODE_CODEPOINT_INVALID, in order; a U+FFFD typed as such is the same
+    // value, so taking out as many as were noted keeps every other character.
+    size_t left = m_pending.size();
+    ImVector<ImWchar>& queue = io.InputQueueCharacters;
+    for (int i = 0; i < queue.Size && left > 0;) {
+        if (queue[i] == IM_UNICODE_CODEPOINT_INVALID) {
+            queue.erase(queue.begin() + i);
+            --left;
+        } else {
+            ++i;
+        }
+    }
+    // Only a focused text field takes characters; elsewhere ImGui drops them anyway and there is nothing to say.
+    if (io.WantTextInput) ui::rejectTypedCharacter(m_pending.back());
+    m_pending.clear();
+}
+
 void setKeyDown(ImGuiIO& io, int key, bool down) {
     if (key >= 0 && key < int(IM_ARRAYSIZE(io.KeysDown))) io.KeysDown[key] = down;
 }

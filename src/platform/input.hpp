@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 struct ImGuiIO;
 
@@ -13,6 +14,18 @@ int keyByName(const std::string& name);
 
 // Hands ui the GLFW numbers of the keys ImGui 1.86 has no name for (letters, digits, F12, keypad); once, at start.
 void giveUiKeyCodes();
+
+// Debian's ImGui 1.86 keeps text as 16-bit ImWchar: the backend queues a typed character beyond U+FFFF (most
+// emoji) as U+FFFD, which would be stored in place of it. The char callback notes each such character, and before
+// the frame they are taken out of ImGui's queue again and ui says so next to the field: nothing is silently replaced.
+class WideCharacterGuard {
+public:
+    void onChar(unsigned codepoint);  // from our GLFW char callback, which runs before the backend queues it
+    void apply(ImGuiIO& io);          // before ImGui::NewFrame
+
+private:
+    std::vector<unsigned> m_pending;
+};
 
 // Holds or releases one key in ImGui's per-frame key state.
 void setKeyDown(ImGuiIO& io, int key, bool down);

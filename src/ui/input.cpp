@@ -4,10 +4,18 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <cstdio>
+
+#include "ui/widgets.hpp"
+
 namespace rekindle::ui {
 
 namespace {
 KeyCodes g_codes;
+
+constexpr double kNoticeSeconds = 8.0;
+unsigned g_rejected = 0;           // the last character left out
+double g_rejectedAt = -kNoticeSeconds;  // ImGui::GetTime() when it was typed
 
 bool pressed(int code) { return code >= 0 && ImGui::IsKeyPressed(code, false); }
 }  // namespace
@@ -40,6 +48,45 @@ void focusLastItem() {
     // item takes it through the navigation internals.
     ImGui::SetFocusID(ImGui::GetItemID(), ImGui::GetCurrentWindow());
     GImGui->NavDisableHighlight = false;
+}
+
+bool holdsCharactersBeyondBmp(const std::string& utf8) {
+    // A UTF-8 lead byte of 0xF0 or above starts a four-byte sequence: a code point beyond U+FFFF.
+    for (unsigned char c : utf8)
+        if (c >= 0xF0) return true;
+    return false;
+}
+
+void rejectTypedCharacter(unsigned codepoint) {
+    g_rejected = codepoint;
+    g_rejectedAt = ImGui::GetTime();
+}
+
+void drawTypingNotice() {
+    if (g_rejected == 0 || ImGui::GetTime() - g_rejectedAt > kNoticeSeconds) return;
+    // Near the bottom edge, over the screen, without taking focus from the field the person is typing in.
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y - em(1)),
+                            ImGuiCond_Always, ImVec2(0.5f, 1.0f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(em(34), vp->WorkSize.y));
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                             ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs |
+                             ImGuiWindowFlags_NoSavedSettings;
+    // Framed like a popup, so it reads as a message about the typing rather than as part of the screen.
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::GetStyleColorVec4(ImGuiCol_PopupBg));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1.0f);
+    bool open = ImGui::Begin("##typing-notice", nullptr, flags);
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+    if (open) {
+        char code[16];
+        std::snprintf(code, sizeof code, "U+%04X", g_rejected);
+        ImGui::PushTextWrapPos(em(32));
+        textWrapped(std::string("This character (") + code + ", such as an emoji) can't be stored in a note yet, so it was "
+                    "left out. Everything else you type is kept.");
+        ImGui::PopTextWrapPos();
+    }
+    ImGui::End();
 }
 
 bool textWrapPosSet() { return ImGui::GetCurrentWindow()->DC.TextWrapPos >= 0.0f; }

@@ -2,6 +2,8 @@
 // letters, digits, F12 and the keypad are the backend's own numbers, which the platform layer hands over at start.
 #pragma once
 
+#include <string>
+
 namespace rekindle::ui {
 
 // The backend's numbers for the keys ImGui 1.86 has no name for; -1 for a key that cannot be pressed (the bench's
@@ -29,6 +31,14 @@ void focusLastItem();
 
 // Whether a wrap position was pushed (PushTextWrapPos) in the current window, e.g. by a card.
 bool textWrapPosSet();
+
+// Debian's ImGui 1.86 keeps text as 16-bit ImWchar, so a character beyond U+FFFF (most emoji) cannot live in a
+// text field: typed, it would arrive as U+FFFD; loaded, any edit would write U+FFFD back in its place.
+bool holdsCharactersBeyondBmp(const std::string& utf8);
+// The platform layer took such a typed character out of ImGui's queue; the person is told next to the field.
+void rejectTypedCharacter(unsigned codepoint);
+// Draws that notice for a few seconds after the character was typed; call after the screens, before Render.
+void drawTypingNotice();
 
 // Where the last item sits in the visible area it was drawn into (its window's, child's or table column's clip
 // rectangle). outOfView: wholly outside it vertically (scrolled away: a person scrolls to it). cut: part of it is

@@ -86,16 +86,33 @@ bool selectable(const std::string& label, bool selected, ImVec2 size) {
     return pressed;
 }
 
+namespace {
+// Text holding characters beyond U+FFFF would come back from an edit with U+FFFD in their place (ImGui 1.86's 16-bit
+// ImWchar), so such text is shown read-only, with the reason, rather than rewritten lossily.
+ImGuiInputTextFlags lossless(const std::string& value) {
+    return holdsCharactersBeyondBmp(value) ? ImGuiInputTextFlags_ReadOnly : ImGuiInputTextFlags_None;
+}
+void explainReadOnly(ImGuiInputTextFlags flags) {
+    if (flags & ImGuiInputTextFlags_ReadOnly)
+        textMuted("This text holds characters (such as emoji) that this box can't edit without losing them, so it is "
+                  "shown read-only.");
+}
+}  // namespace
+
 bool inputText(const std::string& label, std::string* value, float width) {
     if (width > 0) ImGui::SetNextItemWidth(width);
-    bool changed = ImGui::InputText(label.c_str(), value);
+    ImGuiInputTextFlags flags = lossless(*value);
+    bool changed = ImGui::InputText(label.c_str(), value, flags);
     recordLastItem(RegisteredItem::Kind::Input, visible(label));
+    explainReadOnly(flags);
     return changed;
 }
 
 bool inputMultiline(const std::string& label, std::string* value, ImVec2 size) {
-    bool changed = ImGui::InputTextMultiline(label.c_str(), value, size);
+    ImGuiInputTextFlags flags = lossless(*value);
+    bool changed = ImGui::InputTextMultiline(label.c_str(), value, size, flags);
     recordLastItem(RegisteredItem::Kind::Input, visible(label));
+    explainReadOnly(flags);
     return changed;
 }
 
