@@ -14,7 +14,7 @@ mode=${1:-run}
 
 PACKAGES="cmake g++ ninja-build pkg-config python3 libimgui-dev libglfw3-dev python3-glad python3-jinja2 \
 nlohmann-json3-dev doctest-dev libcli11-dev libstb-dev libfontconfig-dev libfreetype-dev fonts-dejavu-core \
-xvfb xauth libgl1-mesa-dri libgl-dev strace xdg-utils xdotool"
+xvfb xauth libgl1-mesa-dri libgl-dev strace xdg-utils xdotool libsodium-dev"
 case "$mode" in
   test) case " $* " in *" --extended "*) PACKAGES="$PACKAGES clang-14 libclang-rt-14-dev" ;; esac ;;
 esac

@@ -19,6 +19,9 @@ int run(int argc, char** argv) {
     CommandContext ctx;
     platform::GuiOptions gui;
     app.add_option("--data-dir", ctx.dataDir, "Folder for results, drafts and your own sets (default: XDG data dir; env REKINDLE_DATA_DIR)");
+    app.add_option("--passphrase-fd", ctx.passphraseFd,
+                   "Read the passphrase of a protected data folder from this file descriptor (one per line)")
+        ->check(CLI::NonNegativeNumber);
     app.add_option("--open", gui.openFile, "Open a question-set file from anywhere");
     app.add_option("--frames", gui.frames, "Render N frames, then exit (testing)");
     app.add_option("--screenshot", gui.screenshot, "Write the last frame to this PNG (testing)");
@@ -47,6 +50,7 @@ int run(int argc, char** argv) {
     registerHistory(app, ctx);
     registerSimulate(app, ctx);
     registerBench(app, ctx);
+    registerPassphrase(app, ctx);
 
     try {
         app.parse(argc, argv);

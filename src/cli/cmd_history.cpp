@@ -5,9 +5,11 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/passphrase_input.hpp"
 #include "core/compare.hpp"
 #include "storage/atomic_file.hpp"
 #include "storage/export.hpp"
+#include "storage/crypto/protection.hpp"
 #include "storage/paths.hpp"
 #include "storage/result_store.hpp"
 
@@ -220,6 +222,8 @@ int runExport(const std::string& dataDir, const Options& opts) {
     std::string text = opts.format == "json" ? storage::exportJson(results)
                        : opts.format == "csv" ? storage::exportCsv(results)
                                                : storage::exportMarkdown(results);
+    if (storage::isProtected(storage::resolvePaths(dataDir).dataDir))
+        std::cerr << "Warning: this export is plain text, not protected by your passphrase (see docs/privacy.md).\n";
     if (opts.out.empty()) {
         std::cout << text;
     } else {
@@ -244,6 +248,7 @@ void registerHistory(CLI::App& app, CommandContext& ctx) {
     history->add_flag("--json", opts->json, "Print JSON instead of a table");
     history->callback([&ctx, opts] {
         ctx.ran = true;
+        if (!unlockForCommand(ctx, "history")) return;
         ctx.exitCode = runHistory(ctx.dataDir, *opts);
     });
 
@@ -253,6 +258,7 @@ void registerHistory(CLI::App& app, CommandContext& ctx) {
     compare->add_flag("--json", opts->json, "Print JSON instead of text");
     compare->callback([&ctx, opts] {
         ctx.ran = true;
+        if (!unlockForCommand(ctx, "compare")) return;
         ctx.exitCode = runCompare(ctx.dataDir, *opts);
     });
 
@@ -265,6 +271,7 @@ void registerHistory(CLI::App& app, CommandContext& ctx) {
     exportCmd->add_option("--out", opts->out, "Write to this file (mode 0600) instead of standard output");
     exportCmd->callback([&ctx, opts] {
         ctx.ran = true;
+        if (!unlockForCommand(ctx, "export")) return;
         ctx.exitCode = runExport(ctx.dataDir, *opts);
     });
 }

@@ -10,6 +10,7 @@ struct CommandContext {
     int exitCode = 0;
     bool ran = false;         // a subcommand handled the call
     std::string dataDir;      // --data-dir, shared by GUI and subcommands
+    int passphraseFd = -1;    // --passphrase-fd: read passphrases from this descriptor, one per line
 };
 
 void registerValidate(CLI::App& app, CommandContext& ctx);
@@ -17,6 +18,7 @@ void registerScore(CLI::App& app, CommandContext& ctx);
 void registerHistory(CLI::App& app, CommandContext& ctx);   // also compare, export
 void registerSimulate(CLI::App& app, CommandContext& ctx);
 void registerBench(CLI::App& app, CommandContext& ctx);
+void registerPassphrase(CLI::App& app, CommandContext& ctx);
 
 // Parses argv, runs a subcommand or the GUI; returns the process exit code.
 int run(int argc, char** argv);

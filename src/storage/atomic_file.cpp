@@ -12,6 +12,8 @@
 #include <random>
 #include <system_error>
 
+#include "storage/crypto/protection.hpp"
+
 namespace rekindle::storage {
 namespace fs = std::filesystem;
 
@@ -40,7 +42,11 @@ void syncDir(const fs::path& dir) {
     }
 }
 
-bool writeImpl(const fs::path& path, const std::string& content, bool mustBeNew, std::string* error) {
+bool writeImpl(const fs::path& path, const std::string& plain, bool mustBeNew, std::string* error) {
+    std::string sealed;
+    WriteForm form = prepareForWrite(path, plain, sealed, error);
+    if (form == WriteForm::Refused) return false;
+    const std::string& content = form == WriteForm::Sealed ? sealed : plain;
     thread_local std::mt19937_64 rng{std::random_device{}()};
     fs::path tmp = path;
     tmp += ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(rng() % 1000000000ULL);
@@ -135,6 +141,7 @@ std::optional<std::string> readFile(const fs::path& path, std::string* error, si
     }
     ::close(fd);
     out.resize(done);
+    if (!openAfterRead(path, out, error)) return std::nullopt;  // sealed files come back as the JSON inside
     return out;
 }
 
