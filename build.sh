@@ -64,8 +64,9 @@ case "$mode" in
     case " $* " in
       *" --extended "*)
         # libFuzzer needs clang; the fuzz targets get their own build folder.
-        CC=clang-14 CXX=clang++-14 configure build-fuzz -DREKINDLE_FUZZ=ON -DREKINDLE_BUILD_TESTS=ON \
-          -DCMAKE_BUILD_TYPE=RelWithDebInfo
+        # (exported in a subshell: assignments in front of a shell function do not reliably reach its commands)
+        (export CC=clang-14 CXX=clang++-14; configure build-fuzz -DREKINDLE_FUZZ=ON -DREKINDLE_BUILD_TESTS=ON \
+          -DCMAKE_BUILD_TYPE=RelWithDebInfo)
         cmake --build build-fuzz -j "$jobs" --target fuzzers
         sh tests/fuzz/run_fuzzers.sh "${REKINDLE_FUZZ_SECONDS:-60}" "$PWD/build-fuzz"
         ;;
