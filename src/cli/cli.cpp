@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/passphrase_input.hpp"
 #include "platform/gui.hpp"
 #if REKINDLE_TEST_HOOKS
 #include "testkit/script_driver.hpp"
@@ -60,6 +61,9 @@ int run(int argc, char** argv) {
     }
     if (ctx.ran) return ctx.exitCode;
     gui.dataDir = ctx.dataDir;
+    // Until the window has its own unlock screen, a protected folder is unlocked here (terminal or --passphrase-fd);
+    // the window never opens on a locked folder, where every file would show as unreadable.
+    if (!unlockForCommand(ctx, "")) return ctx.exitCode;
 #if REKINDLE_TEST_HOOKS
     std::unique_ptr<testkit::ScriptDriver> driver;
     if (!script.empty() || busyLoop) {

@@ -77,21 +77,22 @@ bool unlockForCommand(CommandContext& ctx, const std::string& command) {
     auto paths = storage::resolvePaths(ctx.dataDir);
     if (!storage::isProtected(paths.dataDir) || storage::isUnlocked(paths.dataDir)) return true;
     std::string error;
+    std::string who = command.empty() ? "rekindle" : "rekindle " + command;
     auto pass = readPassphrase(ctx, "Passphrase for " + paths.dataDir.string() + ": ", &error);
     if (!pass) {
-        std::cerr << "rekindle " << command << ": this data folder is protected with a passphrase; " << error << "\n";
+        std::cerr << who << ": this data folder is protected with a passphrase; " << error << "\n";
         ctx.exitCode = 1;
         return false;
     }
     auto result = storage::unlockFolder(paths.dataDir, *pass);
     if (result.status != storage::UnlockStatus::Ok) {
-        std::cerr << "rekindle " << command << ": " << result.message << "\n";
+        std::cerr << who << ": " << result.message << "\n";
         ctx.exitCode = 1;
         return false;
     }
-    if (!result.message.empty()) std::cerr << "rekindle " << command << ": " << result.message << "\n";
+    if (!result.message.empty()) std::cerr << who << ": " << result.message << "\n";
     if (result.converted > 0)
-        std::cerr << "rekindle " << command << ": finished an interrupted conversion (" << result.converted << " files)\n";
+        std::cerr << who << ": finished an interrupted conversion (" << result.converted << " files)\n";
     return true;
 }
 
