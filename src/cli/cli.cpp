@@ -1,4 +1,5 @@
 // `rekindle` with no subcommand opens the window; subcommands work headless.
+#include <csignal>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -13,6 +14,9 @@
 namespace rekindle::cli {
 
 int run(int argc, char** argv) {
+    // A write past a file-size limit (ulimit -f) must fail with EFBIG so the writer can clean up and say so;
+    // SIGXFSZ's default action would kill the process and leave a temp file behind.
+    std::signal(SIGXFSZ, SIG_IGN);
     CLI::App app{"Rekindle: reflect on a relationship where someone you love is pulling away.\n"
                  "Runs without a subcommand as a desktop app; all data stays on this computer.",
                  "rekindle"};
@@ -52,6 +56,7 @@ int run(int argc, char** argv) {
     registerSimulate(app, ctx);
     registerBench(app, ctx);
     registerPassphrase(app, ctx);
+    registerDoctor(app, ctx);
 
     try {
         app.parse(argc, argv);

@@ -36,7 +36,9 @@ std::string signedPct(double v) {
 std::optional<core::ResultRecord> resolveResult(const storage::ResultStore& store, const std::string& arg,
                                                 std::string* error) {
     std::error_code ec;
-    if (fs::is_regular_file(arg, ec)) return storage::ResultStore::loadFile(arg, error);
+    // Anything but a folder at that path (a FIFO too) is what the user meant: loading it says what is wrong with it.
+    auto st = fs::symlink_status(arg, ec);
+    if (fs::exists(st) && !fs::is_directory(st)) return storage::ResultStore::loadFile(storage::namedByUser(arg), error);
     if (arg.find('/') != std::string::npos) {
         if (error) *error = arg + ": no such file";
         return std::nullopt;
@@ -139,6 +141,15 @@ void printComparison(const core::Comparison& c, const core::ResultRecord& a, con
 }
 
 // What history, compare and export read from the command line.
+// Results are read only from folders that pass the ssh-style checks; the refusal names the folder and the fix.
+std::optional<storage::ResultStore> openStore(const std::string& dataDir) {
+    storage::Paths paths = storage::resolvePaths(dataDir);
+    std::string why;
+    if (storage::checkDataFolders(paths, &why)) return storage::ResultStore(paths);
+    std::cerr << "rekindle: " << why << "\n";
+    return std::nullopt;
+}
+
 struct Options {
     std::string set;
     bool json = false;
@@ -148,7 +159,9 @@ struct Options {
 };
 
 int runHistory(const std::string& dataDir, const Options& opts) {
-    storage::ResultStore store(storage::resolvePaths(dataDir));
+    auto opened = openStore(dataDir);
+    if (!opened) return 1;
+    const storage::ResultStore& store = *opened;
     auto rows = store.list(opts.set);
     if (opts.json) {
         Json arr = Json::array();
@@ -178,7 +191,9 @@ int runHistory(const std::string& dataDir, const Options& opts) {
 }
 
 int runCompare(const std::string& dataDir, const Options& opts) {
-    storage::ResultStore store(storage::resolvePaths(dataDir));
+    auto opened = openStore(dataDir);
+    if (!opened) return 1;
+    const storage::ResultStore& store = *opened;
     std::string error;
     auto a = resolveResult(store, opts.a, &error);
     if (!a) {
@@ -201,7 +216,9 @@ int runCompare(const std::string& dataDir, const Options& opts) {
 }
 
 int runExport(const std::string& dataDir, const Options& opts) {
-    storage::ResultStore store(storage::resolvePaths(dataDir));
+    auto opened = openStore(dataDir);
+    if (!opened) return 1;
+    const storage::ResultStore& store = *opened;
     std::vector<core::ResultRecord> results;
     std::vector<storage::ResultSummary> unreadable;
     if (opts.ids.empty()) {
@@ -225,7 +242,12 @@ int runExport(const std::string& dataDir, const Options& opts) {
     if (storage::isProtected(storage::resolvePaths(dataDir).dataDir))
         std::cerr << "Warning: this export is plain text, not protected by your passphrase (see docs/privacy.md).\n";
     if (opts.out.empty()) {
-        std::cout << text;
+        std::cout << text << std::flush;
+        if (!std::cout) {
+            // E.g. EFBIG under a file-size limit, ENOSPC: a cut-off export must not look like a good one.
+            std::cerr << "rekindle export: could not write the whole export to standard output\n";
+            return 1;
+        }
     } else {
         std::string error;
         if (!storage::writeFileAtomic(opts.out, text, &error)) {

@@ -8,6 +8,7 @@
 #include "cli/commands.hpp"
 #include "core/scoring.hpp"
 #include "storage/answers_json.hpp"
+#include "storage/atomic_file.hpp"
 #include "storage/paths.hpp"
 #include "storage/question_set_json.hpp"
 
@@ -149,14 +150,14 @@ int runScore(const ScoreOptions& opt, const CommandContext& ctx) {
     std::string assets = opt.assets.empty() ? storage::resolvePaths(ctx.dataDir).assetsDir.string() : opt.assets;
     storage::Library library = storage::loadLibrary(assets);
     for (const auto& p : library.problems) std::cerr << p.format() << "\n";
-    storage::LoadedSet loaded = storage::loadQuestionSet(opt.set, library);
+    storage::LoadedSet loaded = storage::loadQuestionSet(storage::namedByUser(opt.set), library);
     if (!loaded.valid()) {
         for (const auto& p : loaded.problems) std::cerr << p.format() << "\n";
         std::cerr << opt.set << ": the question set is invalid; run `rekindle validate` and fix the errors above\n";
         return 1;
     }
     const core::QuestionSet& set = *loaded.set;
-    storage::AnswersFile answers = storage::loadAnswers(opt.answers, set);
+    storage::AnswersFile answers = storage::loadAnswers(storage::namedByUser(opt.answers), set);
     if (!answers.valid()) {
         for (const auto& p : answers.problems) std::cerr << p.format() << "\n";
         std::cerr << opt.answers << ": the answers file is invalid (see docs/answers-format.md)\n";

@@ -9,6 +9,7 @@
 #include "cli/commands.hpp"
 #include "core/simulate.hpp"
 #include "storage/library.hpp"
+#include "storage/atomic_file.hpp"
 #include "storage/paths.hpp"
 #include "storage/question_set_json.hpp"
 
@@ -28,7 +29,8 @@ struct SimulateOptions {
 std::filesystem::path findSet(const std::string& arg, const storage::Paths& paths) {
     std::filesystem::path p(arg);
     std::error_code ec;
-    if (std::filesystem::is_regular_file(p, ec)) return p;
+    // Anything at the path (a FIFO too) is the user's choice: loading it says what is wrong with it.
+    if (std::filesystem::exists(std::filesystem::symlink_status(p, ec))) return storage::namedByUser(p);
     const std::string name = storage::sanitizeFileComponent(arg) + ".json";
     for (const auto& dir : {paths.builtinQuestionnaires, paths.userSetsDir()}) {
         auto candidate = dir / name;

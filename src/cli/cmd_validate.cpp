@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "storage/atomic_file.hpp"
 #include "storage/paths.hpp"
 #include "storage/question_set_json.hpp"
 
@@ -37,7 +38,7 @@ int runValidate(const ValidateOptions& opt, const CommandContext& ctx) {
         if (!opt.json) std::cout << p.format() << "\n";
     }
     for (const auto& file : opt.files) {
-        storage::LoadedSet loaded = storage::loadQuestionSet(file, library);
+        storage::LoadedSet loaded = storage::loadQuestionSet(storage::namedByUser(file), library);
         allValid = allValid && loaded.valid();
         if (opt.json) {
             nlohmann::json f = {{"file", file}, {"valid", loaded.valid()}, {"errors", loaded.errorCount()},

@@ -19,6 +19,7 @@ void registerHistory(CLI::App& app, CommandContext& ctx);   // also compare, exp
 void registerSimulate(CLI::App& app, CommandContext& ctx);
 void registerBench(CLI::App& app, CommandContext& ctx);
 void registerPassphrase(CLI::App& app, CommandContext& ctx);
+void registerDoctor(CLI::App& app, CommandContext& ctx);
 
 // Parses argv, runs a subcommand or the GUI; returns the process exit code.
 int run(int argc, char** argv);

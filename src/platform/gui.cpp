@@ -26,6 +26,7 @@
 #include "app/controller.hpp"
 #include "platform/font_texture.hpp"
 #include "platform/frame_hooks.hpp"
+#include "platform/ini_file.hpp"
 #include "platform/input.hpp"
 #include "platform/mesa_pin.hpp"
 #include "platform/screenshot.hpp"
@@ -116,27 +117,8 @@ GLFWwindow* openWindow(const GuiOptions& options, std::thread& driverLoad) {
     return window;
 }
 
-// ImGui writes imgui.ini with fopen (mode 0644 from the umask); fopen keeps an existing file's mode, so the file is
-// created 0600 first and an old one tightened. Never left empty: ImGui 1.86 reads one byte past the buffer of a
-// 0-byte ini (ASan: heap-buffer-overflow in LoadIniSettingsFromMemory). Returns "" when there is no config folder.
-std::string prepareIniFile(const app::Controller& ctrl) {
-    std::string err;
-    if (!storage::ensurePrivateDir(ctrl.state().paths.configDir, &err)) return {};
-    std::string iniPath = ctrl.state().paths.imguiIni().string();
-    int fd = ::open(iniPath.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
-    if (fd >= 0) {
-        ::fchmod(fd, 0600);
-        struct stat st {};
-        if (::fstat(fd, &st) == 0 && st.st_size == 0 && ::write(fd, "\n", 1) != 1) {
-            // Nothing to do: ImGui writes the file again at its next save.
-        }
-        ::close(fd);
-    }
-    return iniPath;
-}
-
-// Phase 2: ImGui on the window, with the atlas built meanwhile on another thread. iniPath must outlive the context.
-void initImGui(GLFWwindow* window, ImFontAtlas& atlas, const ui::Fonts& fonts, const std::string& iniPath) {
+// Phase 2: ImGui on the window, with the atlas built meanwhile on another thread. The layout file is ours (IniFile).
+void initImGui(GLFWwindow* window, ImFontAtlas& atlas, const ui::Fonts& fonts, IniFile& ini) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext(&atlas);
     ImGuiIO& io = ImGui::GetIO();
@@ -146,7 +128,7 @@ void initImGui(GLFWwindow* window, ImFontAtlas& atlas, const ui::Fonts& fonts, c
     input::giveUiKeyCodes();
     // A steady cursor: a blinking one would need a frame every half second and keep the process awake.
     io.ConfigInputTextCursorBlink = false;
-    io.IniFilename = iniPath.empty() ? nullptr : iniPath.c_str();
+    ini.load();  // also sets io.IniFilename = nullptr: ImGui's fopen would follow a planted link
 
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
@@ -164,11 +146,12 @@ void initImGui(GLFWwindow* window, ImFontAtlas& atlas, const ui::Fonts& fonts, c
 
 // Phase 4 works on this: the window, the app, and what was last built for which scale, zoom and theme.
 struct Session {
-    Session(const GuiOptions& o, GLFWwindow* w, app::Controller& c, float scale, float zoom)
-        : options(o), window(w), ctrl(c), hooks(o.hooks), forcedScale(o.scale), builtScale(scale), builtZoom(zoom) {}
+    Session(const GuiOptions& o, GLFWwindow* w, app::Controller& c, IniFile& i, float scale, float zoom)
+        : options(o), window(w), ctrl(c), ini(i), hooks(o.hooks), forcedScale(o.scale), builtScale(scale), builtZoom(zoom) {}
     const GuiOptions& options;
     GLFWwindow* window;
     app::Controller& ctrl;
+    IniFile& ini;
     FrameHooks* hooks;
     float forcedScale;
     float builtScale;
@@ -238,6 +221,7 @@ bool drawFrame(Session& s) {
     ui::drawRoot(s.ctrl);
     ui::drawTypingNotice();
     ImGui::Render();
+    s.ini.saveIfWanted();
     int fbw = 0, fbh = 0;
     glfwGetFramebufferSize(s.window, &fbw, &fbh);
     glViewport(0, 0, fbw, fbh);
@@ -347,11 +331,12 @@ int runGui(const GuiOptions& options) {
             glfwTerminate();
             return 3;
         }
-        std::string iniPath = prepareIniFile(*controller);
-        initImGui(window, atlas, fontsBuilt.get(), iniPath);
-        Session session(options, window, *controller, builtScale, builtZoom);
+        IniFile ini(controller->state().paths.imguiIni());
+        initImGui(window, atlas, fontsBuilt.get(), ini);
+        Session session(options, window, *controller, ini, builtScale, builtZoom);
         runLoop(session);
         exitCode = session.exitCode;
+        ini.saveNow();
         shutdownImGui();
     }
     pinGlDriverModules();

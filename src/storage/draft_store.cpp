@@ -6,8 +6,8 @@
 #include <set>
 #include <system_error>
 
-#include "storage/atomic_file.hpp"
 #include "storage/result_json.hpp"
+#include "storage/user_file.hpp"
 
 namespace rekindle::storage {
 namespace fs = std::filesystem;
@@ -121,13 +121,13 @@ bool DraftStore::save(Draft& draft, std::string* error) const {
     if (!ensurePrivateDir(m_dir, error)) return false;
     draft.updatedAt = nowRfc3339();
     if (draft.startedAt.empty()) draft.startedAt = draft.updatedAt;
-    return writeFileAtomic(pathFor(draft.setId), draftToJson(draft), error);
+    return writeUserFileAtomic(pathFor(draft.setId), draftToJson(draft), error);
 }
 
 std::optional<Draft> DraftStore::load(const std::string& setId, std::string* error) const {
     fs::path path = pathFor(setId);
     std::string why;
-    auto text = readFile(path, &why);
+    auto text = readUserFile(path, &why);
     Draft d;
     if (!text || !draftFromJson(*text, d, &why)) {
         if (error) *error = path.string() + ": " + why;
@@ -137,8 +137,9 @@ std::optional<Draft> DraftStore::load(const std::string& setId, std::string* err
 }
 
 bool DraftStore::exists(const std::string& setId) const {
+    // lstat: a FIFO or link in drafts/ still "exists", so a take never starts over it; loading it says why not.
     std::error_code ec;
-    return fs::is_regular_file(pathFor(setId), ec);
+    return fs::exists(fs::symlink_status(pathFor(setId), ec));
 }
 
 std::vector<DraftEntry> DraftStore::list() const {
@@ -153,7 +154,7 @@ std::vector<DraftEntry> DraftStore::list() const {
         e.path = it->path();
         e.setId = name.substr(0, name.size() - 5);
         std::string why;
-        auto text = readFile(e.path, &why);
+        auto text = readUserFile(e.path, &why);
         if (text && draftFromJson(*text, e.draft, &why)) {
             e.setId = e.draft.setId;
         } else {

@@ -26,7 +26,9 @@ std::string fixed(double v, int decimals) {
 
 std::string csvCell(const std::string& s, bool text) {
     std::string v = s;
-    if (text && !v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@')) v = "'" + v;
+    // A leading = + - @ TAB or CR makes spreadsheets read the cell as a formula; the quote keeps it text.
+    if (text && !v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r'))
+        v = "'" + v;
     if (v.find_first_of(",\"\n\r") == std::string::npos) return v;
     std::string out = "\"";
     for (char c : v) {
@@ -51,28 +53,71 @@ std::string humanDate(const std::string& rfc) {
     return rfc;
 }
 
-std::string cell(const std::string& s) {
+// Every user- or set-supplied string goes through mdText(): a report may be opened in a viewer that renders Markdown
+// and HTML, so a note holding <script> or [x](javascript:...) must come out as the characters typed. Markdown
+// punctuation is backslash-escaped, HTML's < > & become entities, line breaks become spaces, and a line start
+// that would open a heading, list or quote is escaped too.
+std::string mdText(const std::string& s, bool lineStart = false) {
     std::string out;
-    for (char c : s) {
-        if (c == '|') out += "\\|";
-        else if (c == '\n' || c == '\r') out += ' ';
-        else out += c;
+    out.reserve(s.size() + 8);
+    bool atStart = lineStart;
+    for (size_t i = 0; i < s.size(); ++i) {
+        char c = s[i];
+        if (c == '\n' || c == '\r') c = ' ';
+        if (atStart && (c == '#' || c == '+' || c == '-' || c == '=' || c == '>')) {
+            out += '\\';
+            out += c;
+            atStart = false;
+            continue;
+        }
+        if (atStart && c >= '0' && c <= '9') {
+            size_t j = i;
+            while (j < s.size() && s[j] >= '0' && s[j] <= '9') ++j;
+            if (j < s.size() && (s[j] == '.' || s[j] == ')')) {
+                out.append(s, i, j - i);
+                out += '\\';
+                out += s[j];
+                i = j;
+                atStart = false;
+                continue;
+            }
+        }
+        if (c != ' ') atStart = false;
+        switch (c) {
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '&': out += "&amp;"; break;
+            case '\\': case '`': case '*': case '_': case '[': case ']': case '|': case '~':
+                out += '\\';
+                out += c;
+                break;
+            default: out += c;
+        }
     }
     return out;
 }
 
-std::string oneLine(const std::string& s) {
-    std::string out;
-    for (char c : s) out += (c == '\n' || c == '\r') ? ' ' : c;
-    return out;
+// An id in a code span: HTML and Markdown are inert there, only a backtick could end the span early, so the fence
+// is one backtick longer than the longest run inside.
+std::string code(const std::string& s) {
+    size_t run = 0, longest = 0;
+    std::string body;
+    for (char c : s) {
+        run = c == '`' ? run + 1 : 0;
+        longest = std::max(longest, run);
+        body += (c == '\n' || c == '\r') ? ' ' : c;
+    }
+    std::string fence(longest + 1, '`');
+    bool pad = !body.empty() && (body.front() == '`' || body.back() == '`');
+    return fence + (pad ? " " : "") + body + (pad ? " " : "") + fence;
 }
 
 void writeMarkdownResult(std::ostringstream& md, const core::ResultRecord& r) {
     std::string title = r.setTitle.empty() ? r.setId : r.setTitle;
-    md << "## " << oneLine(title) << " — " << humanDate(r.completedAt) << "\n\n";
-    md << "Question set `" << r.setId << "`";
-    if (!r.setVersion.empty()) md << ", version " << r.setVersion;
-    md << " · result `" << r.id << "`";
+    md << "## " << mdText(title) << " — " << mdText(humanDate(r.completedAt)) << "\n\n";
+    md << "Question set " << code(r.setId);
+    if (!r.setVersion.empty()) md << ", version " << mdText(r.setVersion);
+    md << " · result " << code(r.id);
     if (r.visibleQuestions > 0)
         md << " · " << r.answeredQuestions << " of " << r.visibleQuestions << " questions answered";
     md << "\n\n";
@@ -80,8 +125,8 @@ void writeMarkdownResult(std::ostringstream& md, const core::ResultRecord& r) {
     if (!r.safety.empty()) {
         md << "### Safety first\n\n";
         for (const auto& s : r.safety) {
-            if (!s.notice.empty()) md << "- " << oneLine(s.notice) << "\n";
-            else md << "- Safety guidance applies (" << s.guidance << "); please read it in the app before the tips.\n";
+            if (!s.notice.empty()) md << "- " << mdText(s.notice) << "\n";
+            else md << "- Safety guidance applies (" << mdText(s.guidance) << "); please read it in the app before the tips.\n";
         }
         md << "\n";
     }
@@ -90,15 +135,15 @@ void writeMarkdownResult(std::ostringstream& md, const core::ResultRecord& r) {
         md << "### Where things stand\n\n| Area | Score | Band |\n|---|---:|---|\n";
         for (const auto& d : r.dimensions) {
             if (d.enoughAnswers)
-                md << "| " << cell(d.label) << " | " << fixed(d.percent, 0) << "% | " << cell(d.bandLabel) << " |\n";
+                md << "| " << mdText(d.label) << " | " << fixed(d.percent, 0) << "% | " << mdText(d.bandLabel) << " |\n";
             else
-                md << "| " << cell(d.label) << " | — | not enough answers |\n";
+                md << "| " << mdText(d.label) << " | — | not enough answers |\n";
         }
         md << "\n";
         bool any = false;
         for (const auto& d : r.dimensions)
             if (d.enoughAnswers && !d.interpretation.empty()) {
-                md << "- **" << oneLine(d.label) << ":** " << oneLine(d.interpretation) << "\n";
+                md << "- **" << mdText(d.label) << ":** " << mdText(d.interpretation) << "\n";
                 any = true;
             }
         if (any) md << "\n";
@@ -109,7 +154,7 @@ void writeMarkdownResult(std::ostringstream& md, const core::ResultRecord& r) {
         md << "### Tips that fit best\n\n";
         int n = 0;
         for (const auto* t : top) {
-            md << ++n << ". **" << oneLine(t->title) << "** — fits " << fixed(t->relevance, 0) << "%\n";
+            md << ++n << ". **" << mdText(t->title) << "** — fits " << fixed(t->relevance, 0) << "%\n";
             // The two answers that gave the most points: the "because you answered" a counsellor can follow.
             std::vector<const core::Contribution*> cs;
             for (const auto& c : t->contributions)
@@ -121,7 +166,7 @@ void writeMarkdownResult(std::ostringstream& md, const core::ResultRecord& r) {
                 auto l = r.answerLabels.find(c->questionId);
                 std::string q = l != r.answerLabels.end() && !l->second.question.empty() ? l->second.question : c->questionId;
                 std::string a = !c->answer.empty() ? c->answer : core::answerText(r, c->questionId);
-                md << "   - because you answered \"" << oneLine(a) << "\" to: " << oneLine(q) << "\n";
+                md << "   - because you answered \"" << mdText(a) << "\" to: " << mdText(q) << "\n";
             }
         }
         md << "\n";
@@ -131,7 +176,7 @@ void writeMarkdownResult(std::ostringstream& md, const core::ResultRecord& r) {
         if (t.suppressed) held.push_back(&t);
     if (!held.empty()) {
         md << "Held back for now because of the safety answers: ";
-        for (size_t i = 0; i < held.size(); ++i) md << (i ? ", " : "") << oneLine(held[i]->title);
+        for (size_t i = 0; i < held.size(); ++i) md << (i ? ", " : "") << mdText(held[i]->title);
         md << ".\n\n";
     }
 
@@ -140,14 +185,14 @@ void writeMarkdownResult(std::ostringstream& md, const core::ResultRecord& r) {
         auto writeNote = [&](const std::string& text) {
             std::istringstream lines(text);
             std::string line;
-            while (std::getline(lines, line)) md << "> " << line << "\n";
+            while (std::getline(lines, line)) md << "> " << mdText(line, true) << "\n";
             md << "\n";
         };
         auto free = r.notes.find("note");
         if (free != r.notes.end()) writeNote(free->second);
         for (const auto& [key, text] : r.notes)
             if (key != "note") {
-                md << "Reflection (" << key << "):\n\n";
+                md << "Reflection (" << mdText(key) << "):\n\n";
                 writeNote(text);
             }
     }
@@ -163,7 +208,7 @@ void writeMarkdownResult(std::ostringstream& md, const core::ResultRecord& r) {
             if (a.empty()) continue;
             auto l = r.answerLabels.find(qid);
             std::string q = l != r.answerLabels.end() && !l->second.question.empty() ? l->second.question : qid;
-            md << "- " << oneLine(q) << " — **" << oneLine(a) << "**\n";
+            md << "- " << mdText(q) << " — **" << mdText(a) << "**\n";
         }
         md << "\n";
     }

@@ -35,6 +35,18 @@ fs::path findShipped(const char* sub, const char* fallback) {
     return fallback;
 }
 
+// A data or config root may be a symbolic link the user made (say, to a synced folder); it is resolved once here so
+// every later check and open works on the real folder with O_NOFOLLOW. A link owned by anyone else stays
+// unresolved and is then refused by ensurePrivateDir.
+fs::path resolveOwnLink(const fs::path& root) {
+    struct stat st {};
+    if (::lstat(root.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) return root;
+    if (st.st_uid != ::geteuid() && st.st_uid != 0) return root;
+    std::error_code ec;
+    fs::path real = fs::canonical(root, ec);
+    return ec ? root : real;
+}
+
 }  // namespace
 
 Paths resolvePaths(const std::string& dataDirOverride) {
@@ -49,26 +61,11 @@ Paths resolvePaths(const std::string& dataDirOverride) {
         p.dataDir = (xdgData.empty() ? home() / ".local/share" : fs::path(xdgData)) / "rekindle";
         p.configDir = (xdgConfig.empty() ? home() / ".config" : fs::path(xdgConfig)) / "rekindle";
     }
+    p.dataDir = resolveOwnLink(p.dataDir);
+    p.configDir = resolveOwnLink(p.configDir);
     p.builtinQuestionnaires = findShipped("questionnaires", REKINDLE_SOURCE_QUESTIONNAIRES);
     p.assetsDir = findShipped("assets", REKINDLE_SOURCE_ASSETS);
     return p;
-}
-
-bool ensurePrivateDir(const fs::path& dir, std::string* error) {
-    std::error_code ec;
-    if (fs::is_directory(dir, ec)) {
-        ::chmod(dir.c_str(), 0700);
-        return true;
-    }
-    if (!dir.parent_path().empty() && dir.parent_path() != dir && !fs::exists(dir.parent_path(), ec)) {
-        if (!ensurePrivateDir(dir.parent_path(), error)) return false;
-    }
-    if (::mkdir(dir.c_str(), 0700) != 0 && !fs::is_directory(dir, ec)) {
-        if (error) *error = "cannot create folder " + dir.string() + ": " + std::generic_category().message(errno);
-        return false;
-    }
-    ::chmod(dir.c_str(), 0700);
-    return true;
 }
 
 std::string sanitizeFileComponent(const std::string& raw) {

@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <string>
 
+#include "storage/private_dir.hpp"  // ensurePrivateDir, checkDataFolders
+
 namespace rekindle::storage {
 
 struct Paths {
@@ -21,11 +23,9 @@ struct Paths {
 };
 
 // dataDirOverride (from --data-dir) wins over REKINDLE_DATA_DIR, which wins over XDG_DATA_HOME/rekindle.
+// A root that is a symbolic link owned by the user is resolved to its target here.
 // When the data dir is overridden, config goes to <data>/config so tests never touch the real one.
 Paths resolvePaths(const std::string& dataDirOverride = {});
-
-// Creates the folder (and parents) with mode 0700; returns false with a reason on failure.
-bool ensurePrivateDir(const std::filesystem::path& dir, std::string* error = nullptr);
 
 // Turns an id or typed name into a file-name component that cannot escape a folder: [a-z0-9-_.], no leading dot.
 std::string sanitizeFileComponent(const std::string& raw);

@@ -12,8 +12,8 @@
 #include <system_error>
 #include <unordered_map>
 
-#include "storage/atomic_file.hpp"
 #include "storage/result_json.hpp"
+#include "storage/user_file.hpp"
 
 namespace rekindle::storage {
 namespace fs = std::filesystem;
@@ -21,6 +21,9 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kIndexHeader = "rekindle.result-index/2";
+// About 400 bytes a result: 16 MiB is reached near 40,000 results, and an index that is not reused costs a parse of
+// every file. The cap only guards memory against a hostile file; the index is our own cache.
+constexpr size_t kMaxIndexBytes = size_t(512) * 1024 * 1024;
 
 bool endsWith(const std::string& s, const std::string& suffix) {
     return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -147,7 +150,7 @@ bool parseIndexLine(std::string_view line, std::string& name, FileStamp& stamp, 
 ResultSummary readSummary(const fs::path& path, const std::string& fileName, const struct stat& st) {
     ResultSummary s;
     std::string error;
-    auto text = readFile(path, &error);
+    auto text = readUserFile(path, &error);
     core::ResultRecord record;
     if (text && resultFromJson(*text, record, &error)) {
         s = summarize(record);
@@ -160,6 +163,35 @@ ResultSummary readSummary(const fs::path& path, const std::string& fileName, con
     s.path = path;
     s.id = fileName.substr(0, fileName.size() - 5);
     return s;
+}
+
+using IndexRows = std::unordered_map<std::string, std::pair<FileStamp, ResultSummary>>;
+
+IndexRows readIndex(const fs::path& file, bool* present = nullptr) {
+    IndexRows cached;
+    auto text = readUserFile(file, nullptr, kMaxIndexBytes);
+    if (present) *present = text.has_value();
+    if (!text) return cached;
+    std::string_view all(*text);
+    size_t eol = all.find('\n');
+    if (eol == std::string_view::npos || all.substr(0, eol) != kIndexHeader) return cached;
+    size_t pos = eol + 1;
+    while (pos < all.size()) {
+        size_t end = all.find('\n', pos);
+        if (end == std::string_view::npos) break;  // a cut-off last line is ignored
+        std::string name;
+        FileStamp stamp;
+        ResultSummary s;
+        if (parseIndexLine(all.substr(pos, end - pos), name, stamp, s))
+            cached.emplace(std::move(name), std::make_pair(stamp, std::move(s)));
+        pos = end + 1;
+    }
+    return cached;
+}
+
+FileStamp stampOf(const struct stat& st) {
+    return FileStamp{static_cast<long long>(st.st_size),
+                     static_cast<long long>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec};
 }
 
 std::string randomHex4() {
@@ -229,6 +261,10 @@ ResultStore::ResultStore(fs::path resultsDir, fs::path trashDir)
     : m_resultsDir(std::move(resultsDir)), m_trashDir(std::move(trashDir)) {}
 
 bool ResultStore::save(core::ResultRecord& record, std::string* error, fs::path* savedPath) const {
+    if (m_readOnly) {
+        if (error) *error = "not saved: this window is read-only (Rekindle is open in another window)";
+        return false;
+    }
     if (record.setId.empty()) {
         if (error) *error = "cannot save a result without a question set id";
         return false;
@@ -246,7 +282,7 @@ bool ResultStore::save(core::ResultRecord& record, std::string* error, fs::path*
         if (generated) record.id = makeResultId(record.completedAt, record.setId);
         fs::path path = m_resultsDir / (record.id + ".json");
         std::string why;
-        if (writeNewFileAtomic(path, resultToJson(record), &why)) {
+        if (writeNewUserFileAtomic(path, resultToJson(record), &why)) {
             if (savedPath) *savedPath = path;
             return true;
         }
@@ -268,24 +304,7 @@ std::vector<ResultSummary> ResultStore::list(const std::string& setFilter) const
     std::error_code ec;
     if (!fs::is_directory(m_resultsDir, ec)) return out;
 
-    std::unordered_map<std::string, std::pair<FileStamp, ResultSummary>> cached;
-    if (auto text = readFile(indexFile())) {
-        std::string_view all(*text);
-        size_t eol = all.find('\n');
-        if (eol != std::string_view::npos && all.substr(0, eol) == kIndexHeader) {
-            size_t pos = eol + 1;
-            while (pos < all.size()) {
-                size_t end = all.find('\n', pos);
-                if (end == std::string_view::npos) break;  // a cut-off last line is ignored
-                std::string name;
-                FileStamp stamp;
-                ResultSummary s;
-                if (parseIndexLine(all.substr(pos, end - pos), name, stamp, s))
-                    cached.emplace(std::move(name), std::make_pair(stamp, std::move(s)));
-                pos = end + 1;
-            }
-        }
-    }
+    auto cached = readIndex(indexFile());
 
     bool indexDirty = false;
     size_t reused = 0;
@@ -294,9 +313,21 @@ std::vector<ResultSummary> ResultStore::list(const std::string& setFilter) const
         std::string name = it->path().filename().string();
         if (!isResultFileName(name)) continue;
         struct stat st {};
-        if (::stat(it->path().c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
-        FileStamp stamp{static_cast<long long>(st.st_size),
-                        static_cast<long long>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec};
+        if (::lstat(it->path().c_str(), &st) != 0 || S_ISDIR(st.st_mode)) continue;
+        if (!S_ISREG(st.st_mode)) {
+            // A FIFO, socket, device or link where a result should be: listed with the reason, never opened.
+            ResultSummary s;
+            s.readable = false;
+            s.error = fileTypeProblem(st.st_mode);
+            s.completedAt = rfc3339Utc(static_cast<long long>(st.st_mtim.tv_sec));
+            s.fileName = name;
+            s.path = it->path();
+            s.id = name.substr(0, name.size() - 5);
+            stamps.push_back(FileStamp{});
+            out.push_back(std::move(s));
+            continue;
+        }
+        FileStamp stamp = stampOf(st);
         ResultSummary s;
         auto c = cached.find(name);
         if (c != cached.end() && c->second.first == stamp) {
@@ -313,11 +344,13 @@ std::vector<ResultSummary> ResultStore::list(const std::string& setFilter) const
         out.push_back(std::move(s));
     }
     if (reused != cached.size()) indexDirty = true;  // files were removed or changed since the index was written
-    if (indexDirty) {
+    // The index is written only into a folder that passes the ownership checks: never through a link.
+    if (indexDirty && !m_readOnly && checkPrivateDir(m_resultsDir)) {
         std::string idx = std::string(kIndexHeader) + "\n";
-        for (size_t i = 0; i < out.size(); ++i) idx += indexLine(out[i].fileName, stamps[i], out[i]);
+        for (size_t i = 0; i < out.size(); ++i)
+            if (stamps[i].size >= 0) idx += indexLine(out[i].fileName, stamps[i], out[i]);
         // Best effort: a read-only folder still lists, just without the speed-up next time.
-        writeFileAtomic(indexFile(), idx);
+        writeUserFileAtomic(indexFile(), idx);
     }
 
     if (!setFilter.empty())
@@ -341,7 +374,7 @@ std::optional<core::ResultRecord> ResultStore::load(const std::string& id, std::
 
 std::optional<core::ResultRecord> ResultStore::loadFile(const fs::path& path, std::string* error) {
     std::string why;
-    auto text = readFile(path, &why);
+    auto text = readUserFile(path, &why);
     core::ResultRecord r;
     if (!text || !resultFromJson(*text, r, &why)) {
         if (error) *error = path.string() + ": " + why;
@@ -385,24 +418,60 @@ std::optional<core::ResultRecord> ResultStore::previousOf(const core::ResultReco
     return std::nullopt;
 }
 
+ResultStore::IndexDrift ResultStore::indexDrift() const {
+    IndexDrift d;
+    auto rows = readIndex(indexFile(), &d.present);
+    std::error_code ec;
+    for (fs::directory_iterator it(m_resultsDir, ec), end; !ec && it != end; it.increment(ec)) {
+        std::string name = it->path().filename().string();
+        struct stat st {};
+        if (!isResultFileName(name) || ::lstat(it->path().c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
+        auto row = rows.find(name);
+        if (row == rows.end()) ++d.unindexed;
+        else if (!(row->second.first == stampOf(st))) ++d.stale;
+        if (row != rows.end()) rows.erase(row);
+    }
+    d.gone = rows.size();
+    return d;
+}
+
+bool ResultStore::rebuildIndex(std::string* error) const {
+    std::error_code ec;
+    fs::remove(indexFile(), ec);
+    list();
+    if (!fs::exists(indexFile(), ec) && !list().empty()) {
+        if (error) *error = "could not write " + indexFile().string();
+        return false;
+    }
+    return true;
+}
+
 bool ResultStore::moveToTrash(const std::string& id, std::string* error) const {
     if (!isSafeId(id)) {
         if (error) *error = "\"" + id + "\" is not a valid result id";
         return false;
     }
+    if (m_readOnly) {
+        if (error) *error = "not moved: this window is read-only (Rekindle is open in another window)";
+        return false;
+    }
     fs::path from = m_resultsDir / (id + ".json");
-    std::error_code ec;
-    if (!fs::is_regular_file(from, ec)) {
+    struct stat st {};
+    if (::lstat(from.c_str(), &st) != 0) {
         if (error) *error = "no result " + id + " in " + m_resultsDir.string();
         return false;
     }
     if (!ensurePrivateDir(m_trashDir, error)) return false;
-    fs::path to = m_trashDir / (id + ".json");
-    for (int n = 2; fs::exists(to, ec) && n < 10000; ++n) to = m_trashDir / (id + "-" + std::to_string(n) + ".json");
-    fs::rename(from, to, ec);
-    if (ec) {
-        if (error) *error = "cannot move " + from.string() + " to the trash: " + ec.message();
-        return false;
+    // RENAME_NOREPLACE: a name taken in the trash is never renamed over, however many copies are already there.
+    std::string why;
+    for (unsigned long n = 1;; ++n) {
+        fs::path to = m_trashDir / (n == 1 ? id + ".json" : id + "-" + std::to_string(n) + ".json");
+        bool taken = false;
+        if (renameNoReplace(from, to, &why, &taken)) break;
+        if (!taken) {
+            if (error) *error = "cannot move " + from.string() + " to the trash: " + why.substr(why.rfind(": ") + 2);
+            return false;
+        }
     }
     return true;
 }

@@ -78,6 +78,20 @@ public:
     // Moves the result file to the trash folder (a numbered name when the trash already holds one).
     bool moveToTrash(const std::string& id, std::string* error = nullptr) const;
 
+    // How far the index is from the folder, without changing anything: rows for files that are gone, files without a
+    // row, and rows whose size or time no longer match. All zero when the index is current (or there are no files).
+    struct IndexDrift {
+        bool present = false;
+        size_t gone = 0, unindexed = 0, stale = 0;
+        bool any() const { return gone || unindexed || stale; }
+    };
+    IndexDrift indexDrift() const;
+    // Builds the index again from the files (list() does this whenever it finds drift).
+    bool rebuildIndex(std::string* error = nullptr) const;
+
+    // A read-only store (a second window, doctor without --fix) never writes, not even the index.
+    void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
+
     const std::filesystem::path& resultsDir() const { return m_resultsDir; }
     const std::filesystem::path& trashDir() const { return m_trashDir; }
     std::filesystem::path indexFile() const { return m_resultsDir / ".index.json"; }
@@ -85,6 +99,7 @@ public:
 private:
     std::filesystem::path m_resultsDir;
     std::filesystem::path m_trashDir;
+    bool m_readOnly = false;
 };
 
 }  // namespace rekindle::storage
