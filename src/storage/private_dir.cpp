@@ -48,8 +48,9 @@ bool judge(const fs::path& dir, const struct stat& st, int fd, bool tighten, std
     if (st.st_mode & (S_IWGRP | S_IWOTH))
         return refuse(error, dir.string() + " can be changed by other users (mode " + modeText(st.st_mode) +
                                  "), so Rekindle will not use it. Fix: chmod 700 " + q);
-    if (tighten && fd >= 0 && (st.st_mode & 077) && ::fchmod(fd, 0700) != 0)
-        return refuse(error, "cannot make " + dir.string() + " private (chmod 700): " + errnoText(errno));
+    // Only takes bits away: a folder the user made read-only for themselves stays read-only.
+    if (tighten && fd >= 0 && (st.st_mode & 077) && ::fchmod(fd, st.st_mode & 0700) != 0)
+        return refuse(error, "cannot make " + dir.string() + " private (chmod go-rwx): " + errnoText(errno));
     return true;
 }
 

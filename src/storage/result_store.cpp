@@ -126,7 +126,7 @@ bool parseIndexLine(std::string_view line, std::string& name, FileStamp& stamp, 
         s.error = f[5];
         return f.size() == 6;
     }
-    if (f.size() < 15 || !toLongLong(f[5], n)) return false;
+    if (f.size() < 14 || !toLongLong(f[5], n)) return false;  // 14 fields when a result has no dimensions
     s.formatVersion = int(n);
     s.setId = f[6];
     s.setTitle = f[7];

@@ -156,7 +156,7 @@ export-is-data)
   make_result "$data/results/20261201T000000Z-check-in-demo-html.json" \
     'd["id"]="20261201T000000Z-check-in-demo-html"; d["set"]["title"]="<img src=x onerror=alert(1)>"; d["notes"]={"note": "<script>alert(1)</script>\n[x](javascript:alert(1))"}'
   expect 0 "" -- "$exe" --data-dir "$data" export --format md --out "$work/report.md"
-  grep -q '<script>\|<img\|\](javascript' "$work/report.md" && fail "markup came through: $(grep -n 'script\|img\|javascript' "$work/report.md")"
+  grep -qE '<script>|<img|(^|[^\\])\]\(javascript' "$work/report.md" && fail "markup came through: $(grep -n 'script\|img\|javascript' "$work/report.md")"
   grep -qF '&lt;script&gt;' "$work/report.md" || fail "the note's text is missing from the report"
   make_result "$data/results/20261201T000000Z-check-in-demo-tabs.json" \
     'd["id"]="20261201T000000Z-check-in-demo-tabs"; d["notes"]={"note": "\t=HYPERLINK(\"http://x\")"}'
