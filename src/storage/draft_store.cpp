@@ -7,7 +7,7 @@
 #include <system_error>
 
 #include "storage/result_json.hpp"
-#include "storage/user_file.hpp"
+#include "storage/atomic_file.hpp"
 
 namespace rekindle::storage {
 namespace fs = std::filesystem;
@@ -121,13 +121,13 @@ bool DraftStore::save(Draft& draft, std::string* error) const {
     if (!ensurePrivateDir(m_dir, error)) return false;
     draft.updatedAt = nowRfc3339();
     if (draft.startedAt.empty()) draft.startedAt = draft.updatedAt;
-    return writeUserFileAtomic(pathFor(draft.setId), draftToJson(draft), error);
+    return writeFileAtomic(pathFor(draft.setId), draftToJson(draft), error);
 }
 
 std::optional<Draft> DraftStore::load(const std::string& setId, std::string* error) const {
     fs::path path = pathFor(setId);
     std::string why;
-    auto text = readUserFile(path, &why);
+    auto text = readFile(path, &why);
     Draft d;
     if (!text || !draftFromJson(*text, d, &why)) {
         if (error) *error = path.string() + ": " + why;
@@ -154,7 +154,7 @@ std::vector<DraftEntry> DraftStore::list() const {
         e.path = it->path();
         e.setId = name.substr(0, name.size() - 5);
         std::string why;
-        auto text = readUserFile(e.path, &why);
+        auto text = readFile(e.path, &why);
         if (text && draftFromJson(*text, e.draft, &why)) {
             e.setId = e.draft.setId;
         } else {

@@ -13,7 +13,7 @@
 #include <unordered_map>
 
 #include "storage/result_json.hpp"
-#include "storage/user_file.hpp"
+#include "storage/atomic_file.hpp"
 
 namespace rekindle::storage {
 namespace fs = std::filesystem;
@@ -150,7 +150,7 @@ bool parseIndexLine(std::string_view line, std::string& name, FileStamp& stamp, 
 ResultSummary readSummary(const fs::path& path, const std::string& fileName, const struct stat& st) {
     ResultSummary s;
     std::string error;
-    auto text = readUserFile(path, &error);
+    auto text = readFile(path, &error);
     core::ResultRecord record;
     if (text && resultFromJson(*text, record, &error)) {
         s = summarize(record);
@@ -169,7 +169,7 @@ using IndexRows = std::unordered_map<std::string, std::pair<FileStamp, ResultSum
 
 IndexRows readIndex(const fs::path& file, bool* present = nullptr) {
     IndexRows cached;
-    auto text = readUserFile(file, nullptr, kMaxIndexBytes);
+    auto text = readFile(file, nullptr, kMaxIndexBytes);
     if (present) *present = text.has_value();
     if (!text) return cached;
     std::string_view all(*text);
@@ -282,7 +282,7 @@ bool ResultStore::save(core::ResultRecord& record, std::string* error, fs::path*
         if (generated) record.id = makeResultId(record.completedAt, record.setId);
         fs::path path = m_resultsDir / (record.id + ".json");
         std::string why;
-        if (writeNewUserFileAtomic(path, resultToJson(record), &why)) {
+        if (writeNewFileAtomic(path, resultToJson(record), &why)) {
             if (savedPath) *savedPath = path;
             return true;
         }
@@ -350,7 +350,7 @@ std::vector<ResultSummary> ResultStore::list(const std::string& setFilter) const
         for (size_t i = 0; i < out.size(); ++i)
             if (stamps[i].size >= 0) idx += indexLine(out[i].fileName, stamps[i], out[i]);
         // Best effort: a read-only folder still lists, just without the speed-up next time.
-        writeUserFileAtomic(indexFile(), idx);
+        writeFileAtomic(indexFile(), idx);
     }
 
     if (!setFilter.empty())
@@ -374,7 +374,7 @@ std::optional<core::ResultRecord> ResultStore::load(const std::string& id, std::
 
 std::optional<core::ResultRecord> ResultStore::loadFile(const fs::path& path, std::string* error) {
     std::string why;
-    auto text = readUserFile(path, &why);
+    auto text = readFile(path, &why);
     core::ResultRecord r;
     if (!text || !resultFromJson(*text, r, &why)) {
         if (error) *error = path.string() + ": " + why;

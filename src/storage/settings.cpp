@@ -4,7 +4,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
-#include "storage/user_file.hpp"
+#include "storage/atomic_file.hpp"
 #include "storage/paths.hpp"
 
 namespace rekindle::storage {
@@ -61,7 +61,7 @@ SettingsLoad loadSettings(const std::filesystem::path& file) {
     std::error_code ec;
     if (!std::filesystem::exists(std::filesystem::symlink_status(file, ec))) return {};
     std::string err;
-    auto text = readUserFile(file, &err, 1024 * 1024);
+    auto text = readFile(file, &err, 1024 * 1024);
     if (!text) {
         SettingsLoad out;
         out.problem = file.string() + ": " + err + "; using default settings";
@@ -89,7 +89,7 @@ std::string settingsToJson(const Settings& s) {
 
 bool saveSettings(const std::filesystem::path& file, const Settings& s, std::string* error) {
     if (!ensurePrivateDir(file.parent_path(), error)) return false;
-    return writeUserFileAtomic(file, settingsToJson(s), error);
+    return writeFileAtomic(file, settingsToJson(s), error);
 }
 
 }  // namespace rekindle::storage
