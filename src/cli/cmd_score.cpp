@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "core/result.hpp"
 #include "core/scoring.hpp"
 #include "storage/answers_json.hpp"
 #include "storage/atomic_file.hpp"
@@ -67,6 +68,7 @@ nlohmann::json resultJson(const core::QuestionSet& set, const storage::Library& 
         nlohmann::json j = {{"rule", s.ruleId}, {"notice", s.notice}, {"guidance", s.guidance}, {"suppress", s.suppress}};
         if (const auto* g = lib.guidance.find(s.guidance))
             j["guidanceEntry"] = {{"title", g->title}, {"text", g->text}, {"steps", g->steps}};
+        j["setAside"] = core::setAsideText(s.suppress, set);
         out["safety"].push_back(std::move(j));
     }
     auto top = r.topTips(set.result.topTips);
@@ -110,6 +112,7 @@ void printText(std::ostream& os, const core::QuestionSet& set, const storage::Li
                 os << "  ! " << g->title << ": " << g->text << "\n";
                 for (const auto& step : g->steps) os << "      - " << step << "\n";
             }
+            if (auto aside = core::setAsideText(s.suppress, set); !aside.empty()) os << "    " << aside << "\n";
         }
     }
     os << "\nTIPS\n";

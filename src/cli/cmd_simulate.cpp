@@ -23,6 +23,7 @@ struct SimulateOptions {
     uint64_t seed = 1;
     int top = 0;  // 0: the set's own topTips
     bool json = false;
+    bool safetyNo = false;
 };
 
 // A path wins; otherwise a set id is looked up among the shipped sets, then the user's own.
@@ -59,7 +60,7 @@ int runSimulate(const SimulateOptions& opt, const std::string& dataDir) {
     }
     const auto& set = *loaded.set;
     const int top = opt.top > 0 ? opt.top : set.result.topTips;
-    auto report = core::coverage(set, opt.patterns, opt.seed, top);
+    auto report = core::coverage(set, opt.patterns, opt.seed, top, opt.safetyNo);
 
     if (opt.json) {
         nlohmann::ordered_json out;
@@ -68,6 +69,7 @@ int runSimulate(const SimulateOptions& opt, const std::string& dataDir) {
         out["patterns"] = report.patterns;
         out["seed"] = report.seed;
         out["top"] = report.topN;
+        out["safetyHeldAtNo"] = report.safetyHeldAtNo;
         out["withSafety"] = report.withSafety;
         out["tips"] = nlohmann::ordered_json::array();
         for (const auto& t : report.tips)
@@ -82,6 +84,7 @@ int runSimulate(const SimulateOptions& opt, const std::string& dataDir) {
     } else {
         std::cout << set.title << " (" << set.id << " " << set.version << ")\n"
                   << report.patterns << " random answer patterns, seed " << report.seed << ", top " << report.topN
+                  << (report.safetyHeldAtNo ? ", safety questions held at \"no\"" : "")
                   << "; a safety rule held in " << report.withSafety << "\n\n";
         size_t width = 4;
         for (const auto& t : report.tips) width = std::max(width, t.id.size());
@@ -121,6 +124,9 @@ void registerSimulate(CLI::App& app, CommandContext& ctx) {
     cmd->add_option("--seed", opt->seed, "Seed for the random patterns (default 1)");
     cmd->add_option("--top", opt->top, "Count a tip when it is in the top N (default: the set's topTips)")
         ->check(CLI::Range(1, 100));
+    cmd->add_flag("--safety-no", opt->safetyNo,
+                  "Answer every question a safety rule looks at with a value no rule names (\"no\" where offered), "
+                  "so the shares measure the tips rather than what survives suppression");
     cmd->add_flag("--json", opt->json, "Machine-readable output");
     cmd->callback([opt, &ctx] {
         ctx.ran = true;

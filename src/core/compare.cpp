@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <set>
 
 namespace rekindle::core {
@@ -54,6 +55,23 @@ TipMove makeMove(const std::string& id, const TipRecord* b, const TipRecord* a) 
 
 }  // namespace
 
+std::string DimensionDelta::thresholdText() const {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.0f", threshold);
+    return std::string("A change of ") + buf +
+           " points or more counts as meaningful here. Smaller moves are within the usual ups and downs of "
+           "answering the same questions twice.";
+}
+
+std::string DimensionDelta::verdictText() const {
+    if (!comparable) return "One of the two takes has too few answers here to compare.";
+    if (meaningful) return "This moved by more than the usual ups and downs, so it is likely a real change.";
+    if (possible)
+        return "This moved by more than the usual ups and downs, but one of the scores rests on a single answer, so "
+               "treat it as a possible change.";
+    return "This moved less than the usual ups and downs, so it may be noise rather than a real change.";
+}
+
 int Comparison::meaningfulCount() const {
     int n = 0;
     for (const auto& d : dimensions) n += d.meaningful ? 1 : 0;
@@ -88,7 +106,11 @@ Comparison compareResults(const ResultRecord& before, const ResultRecord& after,
         d.delta = da.percent - db->percent;
         d.threshold = da.meaningfulChange > 0 ? da.meaningfulChange : db->meaningfulChange;
         d.comparable = da.enoughAnswers && db->enoughAnswers;
-        d.meaningful = d.comparable && std::fabs(d.delta) + kEpsilon >= d.threshold;
+        // 0 answered is an older file that did not record it; only a recorded single answer makes a change "possible".
+        d.singleAnswer = da.questionsAnswered == 1 || db->questionsAnswered == 1;
+        bool past = d.comparable && std::fabs(d.delta) + kEpsilon >= d.threshold;
+        d.meaningful = past && !d.singleAnswer;
+        d.possible = past && d.singleAnswer;
         d.bandBefore = db->bandLabel;
         d.bandAfter = da.bandLabel;
         c.dimensions.push_back(std::move(d));

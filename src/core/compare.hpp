@@ -16,14 +16,22 @@ struct DimensionDelta {
     double after = 0;
     double delta = 0;      // after - before
     double threshold = 10; // meaningfulChange of the later result (the newer set's judgement)
-    bool meaningful = false;  // |delta| >= threshold; false when either side has not enough answers
+    bool meaningful = false;  // |delta| >= threshold and both scores rest on more than one answer
+    bool possible = false;    // |delta| >= threshold, but a score rests on a single answer: one answer can swing it
+    bool singleAnswer = false;  // either side's score rests on one answered question
     bool comparable = true;   // false when either side has not enough answers
     std::string bandBefore;
     std::string bandAfter;
-    // "meaningful change", "within noise" or "not enough answers"
+    // "meaningful change", "possible change", "within noise" or "not enough answers"
     const char* verdict() const {
-        return !comparable ? "not enough answers" : meaningful ? "meaningful change" : "within noise";
+        return !comparable ? "not enough answers"
+               : meaningful ? "meaningful change"
+               : possible   ? "possible change"
+                            : "within noise";
     }
+    // The threshold and the verdict in plain words, for Compare and the report.
+    std::string thresholdText() const;
+    std::string verdictText() const;
 };
 
 struct TipMove {

@@ -105,4 +105,34 @@ std::string answerText(const ResultRecord& record, const std::string& questionId
     return rawAnswerText(a->second);
 }
 
+namespace {
+
+std::string setAsideSentence(const std::vector<std::string>& titles) {
+    if (titles.empty()) return {};
+    std::string list;
+    for (size_t i = 0; i < titles.size(); ++i) {
+        if (i > 0) list += i + 1 == titles.size() ? " and " : ", ";
+        list += "\u201c" + titles[i] + "\u201d";
+    }
+    return titles.size() == 1 ? "While this applies, this tip is set aside: " + list + "."
+                              : "While this applies, these tips are set aside: " + list + ".";
+}
+
+}  // namespace
+
+// Tips the set does not offer were never shown, so they are not named.
+std::string setAsideText(const SafetyRecord& rule, const ResultRecord& record) {
+    std::vector<std::string> titles;
+    for (const auto& id : rule.suppress)
+        if (const TipRecord* t = record.findTip(id)) titles.push_back(t->title);
+    return setAsideSentence(titles);
+}
+
+std::string setAsideText(const std::vector<std::string>& suppress, const QuestionSet& set) {
+    std::vector<std::string> titles;
+    for (const auto& id : suppress)
+        if (const Tip* t = set.findTip(id)) titles.push_back(t->title);
+    return setAsideSentence(titles);
+}
+
 }  // namespace rekindle::core

@@ -116,6 +116,11 @@ struct ResultRecord {
 ResultRecord makeResult(const QuestionSet& set, const Answers& answers, const std::map<std::string, std::string>& notes,
                         const ScoreResult& score, std::string completedAt, std::string id, std::string startedAt = {});
 
+// What a holding rule really set aside, built from its suppress list and the tips' titles:
+// "While this applies, these tips are set aside: “A”, “B” and “C”." Empty when it set nothing aside.
+std::string setAsideText(const SafetyRecord& rule, const ResultRecord& record);
+std::string setAsideText(const std::vector<std::string>& suppress, const QuestionSet& set);
+
 // A compact rendering of a raw answer when no label was saved ("often" -> option id, 4 -> "4").
 std::string rawAnswerText(const Answer& answer);
 

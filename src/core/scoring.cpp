@@ -134,7 +134,10 @@ void targetIds(const Question& q, Target t, std::vector<const std::string*>& out
     out.erase(std::unique(out.begin(), out.end(), [](const std::string* a, const std::string* b) { return *a == *b; }), out.end());
 }
 
+// The band is chosen on the percent as people see it, a whole number (rounded like printf's %.0f, half to even), so
+// "34 %" never sits in the band that ends at 34. Band edges are whole numbers in every shipped set.
 int findBand(const Dimension& d, double percent) {
+    percent = shownPercent(percent);
     for (size_t i = 0; i < d.bands.size(); ++i) {
         const Band& b = d.bands[i];
         bool last = i + 1 == d.bands.size();
@@ -147,6 +150,14 @@ int findBand(const Dimension& d, double percent) {
 long long rankKey(double percent) { return std::llround(percent * 1e6); }
 
 }  // namespace
+
+double shownPercent(double percent) { return std::nearbyint(percent); }
+
+const char* relevanceWord(double percent) {
+    if (percent >= kStrongFit) return "strong fit";
+    if (percent >= kSomeFit) return "some fit";
+    return "slight fit";
+}
 
 std::vector<const TipScore*> ScoreResult::topTips(int n) const {
     std::vector<const TipScore*> out;

@@ -62,4 +62,13 @@ struct ScoreResult {
 
 ScoreResult score(const QuestionSet& set, const Answers& answers);
 
+// A percent as it is shown: a whole number, rounded half to even like printf's "%.0f". Bands are chosen on it.
+double shownPercent(double percent);
+
+// How well a tip fits, in words, for people: a relevance percent reads like a probability, which it is not.
+// "strong fit" from kStrongFit, "some fit" from kSomeFit, else "slight fit" (docs/content-notes.md says why).
+constexpr double kStrongFit = 60;
+constexpr double kSomeFit = 35;
+const char* relevanceWord(double percent);
+
 }  // namespace rekindle::core

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <set>
 
 #include "core/scoring.hpp"
 
@@ -90,6 +92,24 @@ Answer randomAnswer(const Question& q, std::mt19937_64& rng) {
     return {};
 }
 
+// Option ids each question is tested for by some safety rule (equals / in, at any depth of all / any / not).
+using NamedValues = std::map<std::string, std::set<std::string>>;
+void collectNamed(const Condition& c, NamedValues& out) {
+    for (const auto& v : c.values)
+        if (v.option && !c.question.empty()) out[c.question].insert(*v.option);
+    for (const auto& child : c.children) collectNamed(child, out);
+}
+
+Answer safeAnswer(const Question& q, const std::set<std::string>& named, std::mt19937_64& rng) {
+    std::vector<std::string> left;
+    for (const auto& id : choiceIds(q, true))
+        if (!named.count(id)) left.push_back(id);
+    if (q.type == QuestionType::YesNo && std::find(left.begin(), left.end(), "no") != left.end())
+        return Answer::ofChoice("no");
+    if (left.empty()) return {};
+    return Answer::ofChoice(left[pick(rng, left.size())]);
+}
+
 template <typename Fn>
 Answers walkVisible(const QuestionSet& set, Fn answerFor) {
     Answers answers;
@@ -137,6 +157,16 @@ Answers randomAnswers(const QuestionSet& set, std::mt19937_64& rng) {
     return walkVisible(set, [&rng](const Question& q) { return randomAnswer(q, rng); });
 }
 
+Answers randomAnswersSafetyNo(const QuestionSet& set, std::mt19937_64& rng) {
+    NamedValues named;
+    for (const auto& rule : set.safetyRules) collectNamed(rule.when, named);
+    return walkVisible(set, [&](const Question& q) {
+        auto it = named.find(q.id);
+        bool choice = q.type == QuestionType::SingleChoice || q.type == QuestionType::YesNo;
+        return it != named.end() && choice ? safeAnswer(q, it->second, rng) : randomAnswer(q, rng);
+    });
+}
+
 std::vector<std::string> CoverageReport::unreachableTips() const {
     std::vector<std::string> out;
     for (const auto& t : tips)
@@ -163,8 +193,9 @@ double CoverageReport::maxShare() const {
     return m;
 }
 
-CoverageReport coverage(const QuestionSet& set, int patterns, uint64_t seed, int topN) {
+CoverageReport coverage(const QuestionSet& set, int patterns, uint64_t seed, int topN, bool safetyHeldAtNo) {
     CoverageReport report;
+    report.safetyHeldAtNo = safetyHeldAtNo;
     report.patterns = std::max(patterns, 0);
     report.seed = seed;
     report.topN = topN;
@@ -174,7 +205,7 @@ CoverageReport coverage(const QuestionSet& set, int patterns, uint64_t seed, int
     std::vector<int> dimensionCounts(report.dimensions.size(), 0);
     std::mt19937_64 rng(seed);
     for (int i = 0; i < report.patterns; ++i) {
-        Answers answers = randomAnswers(set, rng);
+        Answers answers = safetyHeldAtNo ? randomAnswersSafetyNo(set, rng) : randomAnswers(set, rng);
         ScoreResult result = score(set, answers);
         if (!result.safety.empty()) ++report.withSafety;
         for (const TipScore* t : result.topTips(topN))

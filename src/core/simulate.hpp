@@ -23,6 +23,10 @@ Answers highestAnswers(const QuestionSet& set);
 // with probability 1/2 (then keeps the first maxPicks). Uses only rng() % n so a seed gives the same pattern
 // with any standard library.
 Answers randomAnswers(const QuestionSet& set, std::mt19937_64& rng);
+// The same, but every question a safety rule looks at is answered with a value no rule names: "no" on a yes/no
+// question, else a uniform pick among the remaining options. So no rule that tests for a picked option
+// holds, and a coverage report measures the tips themselves rather than which few survive suppression.
+Answers randomAnswersSafetyNo(const QuestionSet& set, std::mt19937_64& rng);
 
 struct TipCoverage {
     std::string id;
@@ -42,6 +46,7 @@ struct CoverageReport {
     int patterns = 0;
     uint64_t seed = 0;
     int topN = 3;
+    bool safetyHeldAtNo = false;  // patterns came from randomAnswersSafetyNo
     int withSafety = 0;  // patterns in which at least one safety rule held
     std::vector<TipCoverage> tips;              // in declared order
     std::vector<DimensionCoverage> dimensions;  // in declared order
@@ -51,6 +56,6 @@ struct CoverageReport {
     double maxShare() const;
 };
 
-CoverageReport coverage(const QuestionSet& set, int patterns, uint64_t seed, int topN);
+CoverageReport coverage(const QuestionSet& set, int patterns, uint64_t seed, int topN, bool safetyHeldAtNo = false);
 
 }  // namespace rekindle::core

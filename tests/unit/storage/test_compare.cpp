@@ -200,3 +200,45 @@ TEST_CASE("an unsaved take finds the result saved in the same second as its prev
     REQUIRE(prev != nullptr);
     CHECK(prev->id == "20261001T200000Z-check-in-demo-0a1b");
 }
+
+TEST_CASE("a change past the threshold is only \"possible\" when a score rests on one answer") {
+    auto before = fixture("v1-check-in-1.json");
+    auto after = fixture("v1-check-in-2.json");
+    // Closeness 40 -> 55 passes its threshold of 10; with the later score resting on one answer (e.g. "we had no
+    // contact" left one item) it can only be a possible change.
+    for (auto& d : after.dimensions)
+        if (d.id == "closeness") d.questionsAnswered = 1;
+    const auto& closeness = delta(core::compareResults(before, after), "closeness");
+    CHECK(closeness.singleAnswer);
+    CHECK(closeness.possible);
+    CHECK_FALSE(closeness.meaningful);
+    CHECK(std::string(closeness.verdict()) == "possible change");
+    CHECK(closeness.verdictText().find("single answer") != std::string::npos);
+    // Below the threshold it stays within noise, single answer or not.
+    for (auto& d : after.dimensions)
+        if (d.id == "closeness") d.percent = 45;
+    const auto& small = delta(core::compareResults(before, after), "closeness");
+    CHECK_FALSE(small.possible);
+    CHECK(std::string(small.verdict()) == "within noise");
+    CHECK(small.thresholdText() == "A change of 10 points or more counts as meaningful here. Smaller moves are within "
+                                   "the usual ups and downs of answering the same questions twice.");
+    // Older files that did not record how many answers a score rests on (0) are judged by the threshold alone.
+    for (auto& d : after.dimensions)
+        if (d.id == "closeness") {
+            d.percent = 55;
+            d.questionsAnswered = 0;
+        }
+    CHECK(delta(core::compareResults(before, after), "closeness").meaningful);
+}
+
+TEST_CASE("the safety text names only the tips its rule really set aside") {
+    core::ResultRecord r;
+    r.tips = {{"give-space", "Give them room"}, {"be-patient", "Let change take its time"}, {"stay-calm", "Steady yourself"}};
+    core::SafetyRecord rule{"fear", "fear", "", {"give-space", "be-patient", "not-in-this-set"}};
+    CHECK(core::setAsideText(rule, r) ==
+          "While this applies, these tips are set aside: \u201cGive them room\u201d and \u201cLet change take its time\u201d.");
+    rule.suppress = {"stay-calm"};
+    CHECK(core::setAsideText(rule, r) == "While this applies, this tip is set aside: \u201cSteady yourself\u201d.");
+    rule.suppress.clear();
+    CHECK(core::setAsideText(rule, r).empty());
+}

@@ -262,3 +262,42 @@ TEST_CASE("answers files: every question type round-trips, and mistakes are repo
     for (const auto& w : want) wantText += w + "\n";
     CHECK(gotText == wantText);
 }
+
+TEST_CASE("bands are chosen on the percent as shown, so \"34 %\" is never in the band that ends at 34") {
+    core::QuestionSet set;
+    set.id = "edges";
+    core::Question q;
+    q.id = "s";
+    q.type = core::QuestionType::Slider;
+    q.min = 0;
+    q.max = 1000;
+    q.weights.dimensions["d"] = 1;
+    set.sections.push_back(core::Section{"one", "One", "", "", std::nullopt, {q}});
+    core::Dimension d;
+    d.id = "d";
+    d.label = "D";
+    d.bands = {{0, 34, "low", ""}, {34, 67, "middle", ""}, {67, 100, "high", ""}};
+    set.dimensions.push_back(d);
+    auto bandAt = [&](double value) {
+        core::Answers a;
+        a["s"] = core::Answer::ofNumber(value);
+        return dim(core::score(set, a), "d").bandLabel;
+    };
+    CHECK(bandAt(336) == "middle");  // 33.6 shows as 34
+    CHECK(bandAt(335) == "middle");  // 33.5 shows as 34 (half to even, like printf)
+    CHECK(bandAt(334) == "low");     // 33.4 shows as 33
+    CHECK(bandAt(665) == "middle");  // 66.5 shows as 66
+    CHECK(bandAt(666) == "high");    // 66.6 shows as 67
+    CHECK(bandAt(1000) == "high");
+    CHECK(core::shownPercent(33.5) == 34);
+    CHECK(core::shownPercent(66.5) == 66);
+}
+
+TEST_CASE("relevance is said in words, not as a percent that reads like a probability") {
+    CHECK(std::string(core::relevanceWord(100)) == "strong fit");
+    CHECK(std::string(core::relevanceWord(core::kStrongFit)) == "strong fit");
+    CHECK(std::string(core::relevanceWord(core::kStrongFit - 0.1)) == "some fit");
+    CHECK(std::string(core::relevanceWord(core::kSomeFit)) == "some fit");
+    CHECK(std::string(core::relevanceWord(core::kSomeFit - 0.1)) == "slight fit");
+    CHECK(std::string(core::relevanceWord(0)) == "slight fit");
+}
