@@ -233,8 +233,17 @@ TEST_CASE("a change past the threshold is only \"possible\" when a score rests o
 
 TEST_CASE("the safety text names only the tips its rule really set aside") {
     core::ResultRecord r;
-    r.tips = {{"give-space", "Give them room"}, {"be-patient", "Let change take its time"}, {"stay-calm", "Steady yourself"}};
-    core::SafetyRecord rule{"fear", "fear", "", {"give-space", "be-patient", "not-in-this-set"}};
+    for (auto [id, title] : {std::pair{"give-space", "Give them room"}, std::pair{"be-patient", "Let change take its time"},
+                             std::pair{"stay-calm", "Steady yourself"}}) {
+        core::TipRecord t;
+        t.id = id;
+        t.title = title;
+        r.tips.push_back(t);
+    }
+    core::SafetyRecord rule;
+    rule.ruleId = "fear";
+    rule.guidance = "fear";
+    rule.suppress = {"give-space", "be-patient", "not-in-this-set"};
     CHECK(core::setAsideText(rule, r) ==
           "While this applies, these tips are set aside: \u201cGive them room\u201d and \u201cLet change take its time\u201d.");
     rule.suppress = {"stay-calm"};
