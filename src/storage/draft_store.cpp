@@ -6,8 +6,9 @@
 #include <set>
 #include <system_error>
 
-#include "storage/result_json.hpp"
 #include "storage/atomic_file.hpp"
+#include "storage/json_parse.hpp"
+#include "storage/result_json.hpp"
 
 namespace rekindle::storage {
 namespace fs = std::filesystem;
@@ -54,15 +55,8 @@ std::string draftToJson(const Draft& d) {
 bool draftFromJson(const std::string& text, Draft& out, std::string* error) {
     try {
         Json root;
-        try {
-            root = Json::parse(text);
-        } catch (const Json::parse_error& e) {
-            // Reuse the result reader's line:column wording by letting it parse the same text.
-            core::Answers dummy;
-            std::string why;
-            answersFromJsonText(text, dummy, &why);
-            throw std::runtime_error(why.empty() ? std::string("not valid JSON: ") + e.what() : why);
-        }
+        JsonParseFailure failure;
+        if (!parseJson(text, root, failure)) throw std::runtime_error(describe(failure));
         if (!root.is_object()) throw std::runtime_error("/: expected a JSON object (a Rekindle draft)");
         std::string format = str(root, "format", "");
         if (format != kDraftFormatTag)

@@ -17,6 +17,7 @@ void JsonChecker::add(const std::string& pointer, const std::string& message, bo
     p.column = pos.column;
     p.pointer = pointer;
     p.message = message;
+    p.excerpt = excerptAt(m_positions.text(), pos);
     m_problems.push_back(std::move(p));
 }
 

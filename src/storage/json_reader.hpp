@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "storage/json_positions.hpp"
+#include "storage/json_parse.hpp"
 
 namespace rekindle::storage {
 

@@ -13,7 +13,9 @@ struct Problem {
     int line = 0, column = 0;  // 1-based; 0 when unknown (e.g. unreadable file)
     std::string pointer;       // JSON pointer, "" for the whole document
     std::string message;       // a sentence saying what is wrong and what to change
+    std::string excerpt;       // the line of the file and a caret under the place, when there is a place
     std::string format() const;  // "file:line:col: error: /pointer: message"
+    std::string formatWithExcerpt() const;  // format(), then the excerpt lines as compilers print them
 };
 
 int countErrors(const std::vector<Problem>& problems);

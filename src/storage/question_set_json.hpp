@@ -34,7 +34,7 @@ std::vector<LoadedSet> loadQuestionSetsIn(const std::filesystem::path& dir, cons
 
 // FNV-1a 64 of the bytes, as 16 lowercase hex digits.
 std::string fnv1aHex(std::string_view bytes);
-// fnv1aHex(value.dump()), without building the dump: the text is fed to the hash as nlohmann writes it.
+// fnv1aHex(value.dump()): the hash of the canonical serialisation, as stored in drafts and results.
 std::string canonicalHash(const nlohmann::json& value);
 
 }  // namespace rekindle::storage

@@ -6,8 +6,7 @@
 #include <set>
 #include <stdexcept>
 
-#include "storage/json_fast_parse.hpp"
-#include "storage/json_positions.hpp"
+#include "storage/json_parse.hpp"
 
 namespace rekindle::storage {
 
@@ -24,33 +23,12 @@ struct FieldError : std::runtime_error {
     throw FieldError((pointer.empty() ? std::string("/") : pointer) + ": " + what);
 }
 
-std::string lineColumn(const std::string& text, size_t byte) {
-    size_t line = 1, column = 1;
-    for (size_t i = 0; i < text.size() && i + 1 < byte; ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            column = 1;
-        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-            ++column;  // count characters, not UTF-8 continuation bytes
-        }
-    }
-    return "line " + std::to_string(line) + ", column " + std::to_string(column);
-}
-
-// Parses text as JSON, turning nlohmann's byte offset into line:column. Well-formed text takes the fast path
-// (listing 10,000 results without an index parses every file); anything else gets nlohmann's own message.
+// Parses text as JSON through the one parser every reader uses (depth limit, line:column of a syntax error).
 Json parseJson(const std::string& text) {
-    Json fast;
-    if (fastParseJson(text, fast, kMaxJsonDepth) != FastParse::Fallback) return fast;  // a repeated key: last wins, as before
-    try {
-        return Json::parse(text);
-    } catch (const Json::parse_error& e) {
-        std::string msg = e.what();
-        // nlohmann's message starts with "[json.exception.parse_error.101] parse error at line 1, column 2: ".
-        auto colon = msg.find(": ", msg.find("parse error"));
-        std::string reason = colon == std::string::npos ? msg : msg.substr(colon + 2);
-        throw FieldError(lineColumn(text, e.byte) + ": not valid JSON (" + reason + ")");
-    }
+    Json root;
+    JsonParseFailure failure;
+    if (!parseJson(text, root, failure)) throw FieldError(describe(failure));
+    return root;  // a repeated key: the last one wins, as it always has for files Rekindle writes itself
 }
 
 const Json* member(const Json& obj, const char* key) {

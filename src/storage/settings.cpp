@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "storage/atomic_file.hpp"
+#include "storage/json_parse.hpp"
 #include "storage/paths.hpp"
 
 namespace rekindle::storage {
@@ -14,11 +15,10 @@ using nlohmann::json;
 SettingsLoad parseSettings(const std::string& text, const std::string& fileName) {
     SettingsLoad out;
     json doc;
-    try {
-        doc = json::parse(text);
-    } catch (const json::exception& e) {
-        // Not only parse_error: a number like 1e400 throws out_of_range, which once ended the app at start-up.
-        out.problem = fileName + ": not valid JSON (" + e.what() + "); using default settings";
+    JsonParseFailure failure;
+    if (!parseJson(text, doc, failure)) {
+        // Too deep, a syntax error or a number like 1e400 (which once ended the app at start-up): defaults, noted.
+        out.problem = fileName + ": " + describe(failure) + "; using default settings";
         return out;
     }
     if (!doc.is_object()) {

@@ -11,7 +11,7 @@ seconds=${1:-60}
 build=${2:-$root/build-fuzz}
 [ $# -ge 1 ] && shift
 [ $# -ge 1 ] && shift
-targets=${*:-fuzz_question_set fuzz_answers fuzz_result fuzz_settings fuzz_json_fast fuzz_sealed}
+targets=${*:-fuzz_question_set fuzz_answers fuzz_result fuzz_settings fuzz_sealed}
 bin=$build/tests/fuzz
 [ -d "$bin" ] || bin=$build
 work=$bin/work
@@ -33,7 +33,6 @@ for t in $targets; do
     fuzz_result) seeds="$root/tests/fixtures/results $root/tests/fuzz/seeds/drafts" ;;
     fuzz_settings) seeds="$root/tests/fuzz/seeds/settings" ;;
     fuzz_sealed) seeds="$root/tests/fuzz/seeds/sealed" ;;
-    fuzz_json_fast) seeds="$root/tests/fixtures/sets $root/tests/fixtures/results $root/assets" ;;
     *) seeds="" ;;
   esac
   for d in $seeds "$root/tests/fixtures/bad" "$root/tests/fuzz/regressions"; do
