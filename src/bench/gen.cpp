@@ -191,6 +191,20 @@ std::string generateQuestionSetJson(int questions, uint64_t seed) {
     return set.dump(2) + "\n";
 }
 
+std::string generateWideSetJson(int options) {
+    Json set = Json::parse(generateQuestionSetJson(30, 1));
+    Json opts = Json::array();
+    for (int i = 0; i < options; ++i) {
+        Json o{{"id", "o-" + std::to_string(i + 1)}, {"label", "Option " + std::to_string(i + 1)}};
+        if (i % 100 == 0) o["dimensions"] = Json{{dimId(i / 100), 1}};
+        opts.push_back(std::move(o));
+    }
+    set["id"] = "generated-wide-" + std::to_string(options);
+    set["sections"][0]["questions"].push_back(
+        Json{{"id", "wide"}, {"type", "multiple"}, {"text", "Which of these apply?"}, {"required", false}, {"options", opts}});
+    return set.dump(2) + "\n";
+}
+
 bool writeGeneratedResults(const core::QuestionSet& set, const std::filesystem::path& resultsDir, int from, int to,
                            uint64_t seed, std::string* error) {
     static const char* kNotes[] = {"We had a good walk on Sunday.", "Quiet week; I gave them room.",

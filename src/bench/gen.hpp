@@ -15,6 +15,10 @@ namespace rekindle::bench {
 // The number of dimensions and tips stays fixed, so cost measured against it grows with questions alone.
 std::string generateQuestionSetJson(int questions, uint64_t seed);
 
+// The 30-question set plus one multiple-choice question with `options` options: what a hostile or runaway file
+// looks like to the validator, which must stay linear in the number of options.
+std::string generateWideSetJson(int options);
+
 // Writes results [from, to) of a history into resultsDir: seeded random answers to `set`, scored, one every
 // six hours from 2024-01-01, some with notes. Files are written 0600 but without fsync: this is bench setup,
 // and the fsync'd save path is measured on its own. Returns false with a reason on the first failure.

@@ -12,6 +12,7 @@
 #include "storage/atomic_file.hpp"
 #include "storage/paths.hpp"
 #include "storage/question_set_json.hpp"
+#include "storage/result_json.hpp"
 
 namespace rekindle::cli {
 
@@ -39,13 +40,6 @@ std::string questionText(const core::QuestionSet& set, const core::Answers& answ
     return q ? core::displayText(*q, answers) : qid;
 }
 
-nlohmann::json contributionsJson(const std::vector<core::Contribution>& cs) {
-    nlohmann::json arr = nlohmann::json::array();
-    for (const auto& c : cs)
-        arr.push_back({{"question", c.questionId}, {"answer", c.answer}, {"weight", round4(c.weight)}, {"reversed", c.reversed},
-                       {"points", round4(c.points)}, {"maxPoints", round4(c.maxPoints)}});
-    return arr;
-}
 
 void itemJson(nlohmann::json& j, const core::ScoreItem& s) {
     j["percent"] = round4(s.percent);
@@ -54,7 +48,7 @@ void itemJson(nlohmann::json& j, const core::ScoreItem& s) {
     j["enoughAnswers"] = s.enoughAnswers;
     j["questionsTargeting"] = s.questionsTargeting;
     j["questionsAnswered"] = s.questionsAnswered;
-    j["contributions"] = contributionsJson(s.contributions);
+    j["contributions"] = nlohmann::json(storage::contributionsJson(s.contributions, storage::Rounding::Round4));
 }
 
 nlohmann::json resultJson(const core::QuestionSet& set, const storage::Library& lib, const core::ScoreResult& r) {
@@ -152,17 +146,18 @@ void printText(std::ostream& os, const core::QuestionSet& set, const storage::Li
 int runScore(const ScoreOptions& opt, const CommandContext& ctx) {
     std::string assets = opt.assets.empty() ? storage::resolvePaths(ctx.dataDir).assetsDir.string() : opt.assets;
     storage::Library library = storage::loadLibrary(assets);
-    for (const auto& p : library.problems) std::cerr << p.format() << "\n";
+    for (const auto& p : library.problems) std::cerr << p.formatWithExcerpt() << "
+";
     storage::LoadedSet loaded = storage::loadQuestionSet(storage::namedByUser(opt.set), library);
     if (!loaded.valid()) {
-        for (const auto& p : loaded.problems) std::cerr << p.format() << "\n";
+        for (const auto& p : loaded.problems) std::cerr << p.formatWithExcerpt() << "\n";
         std::cerr << opt.set << ": the question set is invalid; run `rekindle validate` and fix the errors above\n";
         return 1;
     }
     const core::QuestionSet& set = *loaded.set;
     storage::AnswersFile answers = storage::loadAnswers(storage::namedByUser(opt.answers), set);
     if (!answers.valid()) {
-        for (const auto& p : answers.problems) std::cerr << p.format() << "\n";
+        for (const auto& p : answers.problems) std::cerr << p.formatWithExcerpt() << "\n";
         std::cerr << opt.answers << ": the answers file is invalid (see docs/answers-format.md)\n";
         return 1;
     }

@@ -50,11 +50,11 @@ int runSimulate(const SimulateOptions& opt, const std::string& dataDir) {
     auto paths = storage::resolvePaths(dataDir);
     auto library = storage::loadLibrary(paths.assetsDir);
     for (const auto& p : library.problems)
-        if (p.severity == storage::Problem::Severity::Error) std::cerr << p.format() << "\n";
+        if (p.severity == storage::Problem::Severity::Error) std::cerr << p.formatWithExcerpt() << "\n";
     auto file = findSet(opt.set, paths);
     auto loaded = storage::loadQuestionSet(file, library);
     if (!loaded.valid()) {
-        for (const auto& p : loaded.problems) std::cerr << p.format() << "\n";
+        for (const auto& p : loaded.problems) std::cerr << p.formatWithExcerpt() << "\n";
         std::cerr << "rekindle simulate: " << file.string() << " is not a valid question set\n";
         return 1;
     }

@@ -23,7 +23,8 @@ nlohmann::json problemJson(const storage::Problem& p) {
             {"line", p.line},
             {"column", p.column},
             {"pointer", p.pointer},
-            {"message", p.message}};
+            {"message", p.message},
+            {"excerpt", p.excerpt}};
 }
 
 int runValidate(const ValidateOptions& opt, const CommandContext& ctx) {
@@ -35,7 +36,7 @@ int runValidate(const ValidateOptions& opt, const CommandContext& ctx) {
     out["library"] = nlohmann::json::array();
     for (const auto& p : library.problems) {
         out["library"].push_back(problemJson(p));
-        if (!opt.json) std::cout << p.format() << "\n";
+        if (!opt.json) std::cout << p.formatWithExcerpt() << "\n";
     }
     for (const auto& file : opt.files) {
         storage::LoadedSet loaded = storage::loadQuestionSet(storage::namedByUser(file), library);
@@ -48,7 +49,7 @@ int runValidate(const ValidateOptions& opt, const CommandContext& ctx) {
             out["files"].push_back(std::move(f));
             continue;
         }
-        for (const auto& p : loaded.problems) std::cout << p.format() << "\n";
+        for (const auto& p : loaded.problems) std::cout << p.formatWithExcerpt() << "\n";
         std::cout << file << ": " << (loaded.valid() ? "valid" : "INVALID") << " (" << loaded.errorCount() << " error"
                   << (loaded.errorCount() == 1 ? "" : "s") << ", " << loaded.warningCount() << " warning"
                   << (loaded.warningCount() == 1 ? "" : "s") << ")\n";

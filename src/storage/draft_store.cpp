@@ -34,7 +34,7 @@ std::string draftToJson(const Draft& d) {
     root["set"] = Json{{"id", d.setId}, {"version", d.setVersion}, {"contentHash", d.setHash}, {"path", d.setPath}};
     root["startedAt"] = d.startedAt;
     root["updatedAt"] = d.updatedAt;
-    root["answers"] = Json::parse(answersToJsonText(d.answers));
+    root["answers"] = answersJson(d.answers);
     Json notes = Json::object();
     for (const auto& [k, v] : d.notes) notes[k] = v;
     root["notes"] = notes;

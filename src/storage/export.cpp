@@ -220,7 +220,7 @@ std::string exportJson(const std::vector<core::ResultRecord>& results) {
     Json root;
     root["format"] = "rekindle.export/1";
     Json arr = Json::array();
-    for (const auto& r : results) arr.push_back(Json::parse(resultToJson(r)));
+    for (const auto& r : results) arr.push_back(resultJson(r));
     root["results"] = arr;
     return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }

@@ -64,6 +64,32 @@ std::string quote(const std::string& s) {
     return "\"" + s.substr(0, cut) + "…\"";
 }
 
+size_t utf8Length(const std::string& s) {
+    size_t n = 0;
+    for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+}
+
+size_t textLimit(std::string_view key) {
+    // Names shown in one line (titles, labels, buttons) and longer prose; docs/question-sets.md, "Text lengths".
+    static const std::string_view shortText[] = {"title", "label", "labels", "minLabel", "maxLabel", "author", "version", "language"};
+    for (auto k : shortText)
+        if (k == key) return kMaxShortText;
+    if (key == "tryThisWeek" || key == "cautions") return kMaxListText;
+    return kMaxLongText;
+}
+
+namespace {
+
+void checkLength(JsonChecker& checker, const std::string& pointer, std::string_view key, const std::string& s, bool item) {
+    size_t limit = textLimit(key), length = utf8Length(s);
+    if (length <= limit) return;
+    checker.error(pointer, std::string(item ? "this entry of \"" : "\"") + std::string(key) + "\" is " + std::to_string(length) + " characters long; keep it to at most " +
+                               std::to_string(limit) + "; shorten it");
+}
+
+}  // namespace
+
 ObjectReader::ObjectReader(JsonChecker& checker, const json& value, std::string pointer, std::string what)
     : m_checker(checker), m_value(value), m_pointer(std::move(pointer)), m_what(std::move(what)) {
     m_ok = value.is_object();
@@ -114,6 +140,7 @@ std::string ObjectReader::string(std::string_view key, bool required, const std:
         m_checker.error(child(key), "\"" + std::string(key) + "\" is empty; write the text" +
                                         (required ? std::string() : std::string(" or remove the field")));
     }
+    checkLength(m_checker, child(key), key, s, false);
     return s;
 }
 
@@ -205,6 +232,7 @@ std::vector<std::string> ObjectReader::stringArray(std::string_view key, bool re
         }
         std::string s = item.get<std::string>();
         if (isBlank(s)) m_checker.error(p, "this entry of \"" + std::string(key) + "\" is empty; write the text or remove it");
+        else checkLength(m_checker, p, key, s, true);
         out.push_back(std::move(s));
     }
     return out;

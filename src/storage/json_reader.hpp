@@ -70,6 +70,14 @@ private:
     std::vector<std::string_view> m_knownMore;
 };
 
+// Text lengths in characters (not bytes), checked by ObjectReader::string and stringArray for every field; a
+// title of 20,000 characters once overran ImGui's vertex limit. The table is in docs/question-sets.md.
+constexpr size_t kMaxShortText = 200;   // titles, labels, author, version
+constexpr size_t kMaxLongText = 2000;   // question text, help, descriptions, intros, band text, notices, tip prose
+constexpr size_t kMaxListText = 500;    // one entry of a tip's "tryThisWeek" or "cautions"
+size_t textLimit(std::string_view key);
+size_t utf8Length(const std::string& s);
+
 const char* jsonTypeName(const nlohmann::json& v);
 bool isSlug(const std::string& s);  // [a-z0-9]+(-[a-z0-9]+)*, at most 64 characters
 bool isBlank(const std::string& s);

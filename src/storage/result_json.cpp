@@ -1,6 +1,7 @@
 // Result JSON: a writer for format 1 and a reader for formats 0 and 1 that reports the JSON pointer of a bad field.
 #include "storage/result_json.hpp"
 
+#include <cmath>
 #include <ctime>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -147,41 +148,27 @@ Answer answerFromJson(const Json& v, const std::string& at) {
     return a;
 }
 
-// JSON pointer escaping for keys that come from files (question ids are slugs, but a hand-edited file may not be).
-std::string escapeKey(const std::string& key) {
-    std::string out;
-    for (char c : key) {
-        if (c == '~') out += "~0";
-        else if (c == '/') out += "~1";
-        else out += c;
-    }
-    return out;
-}
-
 core::Answers answersFrom(const Json& obj, const std::string& at) {
     core::Answers out;
     requireObject(obj, at);
     for (auto it = obj.begin(); it != obj.end(); ++it) {
-        Answer a = answerFromJson(it.value(), at + "/" + escapeKey(it.key()));
+        Answer a = answerFromJson(it.value(), at + "/" + pointerEscape(it.key()));
         if (a.kind != Answer::Kind::None) out[it.key()] = a;
     }
     return out;
 }
 
-Json answersJson(const core::Answers& answers) {
+}  // namespace
+
+nlohmann::ordered_json answersJson(const core::Answers& answers) {
     Json out = Json::object();
     for (const auto& [id, a] : answers)
         if (a.kind != Answer::Kind::None) out[id] = answerToJson(a);
     return out;
 }
 
-Json contributionsJson(const std::vector<core::Contribution>& cs) {
-    Json arr = Json::array();
-    for (const auto& c : cs)
-        arr.push_back(Json{{"question", c.questionId}, {"answer", c.answer}, {"weight", c.weight},
-                           {"reversed", c.reversed}, {"points", c.points}, {"maxPoints", c.maxPoints}});
-    return arr;
-}
+namespace {
+
 
 std::vector<core::Contribution> contributionsFrom(const Json& obj, const std::string& at) {
     std::vector<core::Contribution> out;
@@ -208,7 +195,7 @@ std::map<std::string, std::string> stringMap(const Json& obj, const char* key, c
     if (!m) return out;
     requireObject(*m, at + "/" + key);
     for (auto it = m->begin(); it != m->end(); ++it) {
-        if (!it.value().is_string()) fail(at + "/" + key + "/" + escapeKey(it.key()), "expected a string");
+        if (!it.value().is_string()) fail(at + "/" + key + "/" + pointerEscape(it.key()), "expected a string");
         out[it.key()] = it.value().get<std::string>();
     }
     return out;
@@ -250,7 +237,7 @@ void readV1(const Json& root, core::ResultRecord& r) {
     if (const Json* l = member(root, "answerLabels")) {
         requireObject(*l, "/answerLabels");
         for (auto it = l->begin(); it != l->end(); ++it) {
-            std::string p = "/answerLabels/" + escapeKey(it.key());
+            std::string p = "/answerLabels/" + pointerEscape(it.key());
             requireObject(it.value(), p);
             r.answerLabels[it.key()] = core::AnswerLabel{getString(it.value(), "question", p),
                                                           getString(it.value(), "answer", p)};
@@ -344,7 +331,7 @@ void readV0(const Json& root, core::ResultRecord& r) {
     if (!scores) fail("/scores", "missing; it is required");
     requireObject(*scores, "/scores");
     for (auto it = scores->begin(); it != scores->end(); ++it) {
-        std::string p = "/scores/" + escapeKey(it.key());
+        std::string p = "/scores/" + pointerEscape(it.key());
         const Json& s = requireObject(it.value(), p);
         core::DimensionRecord d;
         d.id = it.key();
@@ -367,7 +354,20 @@ void readV0(const Json& root, core::ResultRecord& r) {
 
 }  // namespace
 
-std::string resultToJson(const core::ResultRecord& r) {
+nlohmann::ordered_json contributionsJson(const std::vector<core::Contribution>& cs, Rounding rounding) {
+    auto num = [&](double v) {
+        if (rounding == Rounding::Exact) return v;
+        double r = std::round(v * 1e4) / 1e4;
+        return r == 0 ? 0.0 : r;  // no "-0"
+    };
+    Json arr = Json::array();
+    for (const auto& c : cs)
+        arr.push_back(Json{{"question", c.questionId}, {"answer", c.answer}, {"weight", num(c.weight)},
+                           {"reversed", c.reversed}, {"points", num(c.points)}, {"maxPoints", num(c.maxPoints)}});
+    return arr;
+}
+
+nlohmann::ordered_json resultJson(const core::ResultRecord& r) {
     Json root;
     root["format"] = kResultFormatTag;
     root["id"] = r.id;
@@ -427,8 +427,12 @@ std::string resultToJson(const core::ResultRecord& r) {
         safety.push_back(Json{{"rule", s.ruleId}, {"guidance", s.guidance}, {"notice", s.notice}, {"suppress", s.suppress}});
     root["safety"] = safety;
     mergeExtra(root, r.extra);
+    return root;
+}
+
+std::string resultToJson(const core::ResultRecord& r) {
     // Invalid UTF-8 in a note must not make saving throw: replace it rather than lose the whole result.
-    return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+    return resultJson(r).dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 bool resultFromJson(const std::string& text, core::ResultRecord& out, std::string* error) {

@@ -180,7 +180,9 @@ void SetReader::readBands(const json& arr, const std::string& ptr, core::Dimensi
             const auto& b = bands[idx[k + 1]];
             if (b.first.minPercent > a.first.maxPercent)
                 m_ck.error(b.second + "/min", "the bands leave a gap between " + formatNumber(a.first.maxPercent) + " and " +
-                                                  formatNumber(b.first.minPercent) + "; start this band at " + formatNumber(a.first.maxPercent));
+                                                  formatNumber(b.first.minPercent) + "; either end the band before it (" + a.second +
+                                                  ") at " + formatNumber(b.first.minPercent) + ", or start this band at " +
+                                                  formatNumber(a.first.maxPercent));
             else if (b.first.minPercent < a.first.maxPercent)
                 m_ck.error(b.second + "/min", "this band overlaps the one at " + a.second + " (" + formatNumber(b.first.minPercent) + "–" +
                                                   formatNumber(a.first.maxPercent) + "); start it at " + formatNumber(a.first.maxPercent));

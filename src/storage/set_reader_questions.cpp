@@ -6,6 +6,8 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <string_view>
+#include <unordered_set>
 
 namespace rekindle::storage {
 
@@ -49,6 +51,8 @@ void SetReader::readWeights(ObjectReader& o, core::Weights& w, const std::string
 void SetReader::readOptions(const json& arr, const std::string& ptr, Question& q, bool extrasOnly) {
     size_t before = q.options.size();
     q.options.reserve(before + arr.size());
+    std::unordered_set<std::string_view> seen;
+    for (size_t k = 0; k < before; ++k) seen.insert(q.options[k].id);
     for (size_t i = 0; i < arr.size(); ++i) {
         std::string p = ptr + "/" + std::to_string(i);
         ObjectReader o(m_ck, arr[i], p, "an option");
@@ -59,9 +63,9 @@ void SetReader::readOptions(const json& arr, const std::string& ptr, Question& q
         opt.unscored = o.boolean("unscored", false);
         readWeights(o, opt.weights, q.id);
         o.finish();
-        // A handful of options per question: a linear look beats building a set for each one.
-        bool repeated = std::any_of(q.options.begin() + long(before), q.options.end(),
-                                    [&](const core::Option& prev) { return prev.id == opt.id; });
+        // Ids seen so far in this list; the views point into q.options, which was reserved above and never moves.
+        // A hash set keeps a hostile 100,000-option question linear (a look back over the list was quadratic).
+        bool repeated = !opt.id.empty() && seen.count(opt.id) > 0;
         if (!opt.id.empty() && repeated)
             m_ck.error(o.child("id"), "option id " + quote(opt.id) + " is used twice in this question; give each option its own id");
         bool yesNoOwn = q.type == QuestionType::YesNo && (opt.id == "yes" || opt.id == "no");
@@ -79,6 +83,7 @@ void SetReader::readOptions(const json& arr, const std::string& ptr, Question& q
                                   " are extra choices beside the scale (like \"I don't know\") and must be marked \"unscored\": true");
         }
         q.options.push_back(std::move(opt));
+        if (!repeated && !q.options.back().id.empty()) seen.insert(q.options.back().id);
     }
 }
 

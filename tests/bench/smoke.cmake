@@ -44,7 +44,7 @@ foreach(family set_load_q set_load_per_question_q set_score_q set_score_per_ques
   endif()
 endforeach()
 
-set(single set_load_main set_score_main result_write compare_two ui_take_frame_cpu unlock_argon2id)
+set(single set_load_main set_score_main set_load_per_option result_write compare_two ui_take_frame_cpu unlock_argon2id)
 if(GUI)
   list(APPEND single gui_start_to_first_frame gui_start_cpu gui_frame_wall gui_frame_cpu gui_peak_rss)
   # The idle measurement plays a script, so only a build with test hooks has it.

@@ -115,7 +115,7 @@ TEST_CASE("many-problems.json: every problem is reported, with its place and wha
           "many-problems.json:31:105: error: /sections/0/questions/4/required: \"required\" must be true or false (without quotes), not a string\n"
           "many-problems.json:32:30: error: /sections/0/questions/5/type: unknown question type \"dropdown\"; use likert, single, multiple, yesno, slider or text\n"
           "many-problems.json:37:5: error: /dimensions/0: no answer can raise dimension \"closeness\", so it would always score 0; give it a positive weight on a question or option\n"
-          "many-problems.json:41:17: error: /dimensions/0/bands/1/min: the bands leave a gap between 40 and 50; start this band at 40\n"
+          "many-problems.json:41:17: error: /dimensions/0/bands/1/min: the bands leave a gap between 40 and 50; either end the band before it (/dimensions/0/bands/0) at 50, or start this band at 40\n"
           "many-problems.json:42:17: error: /dimensions/0/bands/2/min: this band overlaps the one at /dimensions/0/bands/1 (70–80); start it at 80\n"
           "many-problems.json:42:58: error: /dimensions/0/bands/2/text: \"text\" is empty; write the text\n"
           "many-problems.json:48:5: error: /tips/1: tip \"no-such-library-tip\" is not in the tip library (assets/tips.json); fix the id or define the tip here as an object\n"
@@ -134,11 +134,11 @@ TEST_CASE("many-problems.json: every problem is reported, with its place and wha
 
 TEST_CASE("broken JSON is reported at its place") {
     CHECK(problemsOf("syntax.json") ==
-          "syntax.json:4:3: error: this is not valid JSON: syntax error while parsing object - unexpected string literal; expected '}'; fix the syntax at this place (a missing comma, quote or bracket is the usual cause)\n");
+          "syntax.json:3:17: error: this is not valid JSON: a comma is missing between two entries; add a comma after line 3, column 16\n");
     CHECK(problemsOf("bad-utf8.json") ==
           "bad-utf8.json:3:17: error: this is not valid JSON: syntax error while parsing value - invalid string: ill-formed UTF-8 byte; save the file as UTF-8 and check the text at this place\n");
     CHECK(problemsOf("deep.json") ==
-          "deep.json:1:75: error: the JSON nests deeper than 64 levels here; a question set never needs this, so look for unbalanced brackets\n");
+          "deep.json:1:75: error: the JSON nests deeper than 64 levels here; Rekindle's files never need this, so look for unbalanced brackets\n");
     CHECK(problemsOf("not-an-object.json") == "not-an-object.json:1:1: error: a question set must be a JSON object ({ … }), not a list\n");
     CHECK(problemsOf("duplicate-key.json") ==
           "duplicate-key.json:4:3: error: /id: the key \"id\" appears twice in this object; keep one (only the last would count)\n");
