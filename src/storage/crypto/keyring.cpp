@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "storage/crypto/sealed_file.hpp"
+#include "storage/json_parse.hpp"
 
 namespace rekindle::storage {
 
@@ -92,8 +93,10 @@ std::optional<Keyring> keyringFromJson(const std::string& text, std::string* err
         if (error) *error = "keyring.json: " + why;
         return std::nullopt;
     };
-    json doc = json::parse(text, nullptr, false);
-    if (doc.is_discarded() || !doc.is_object()) return fail("not a JSON object");
+    json doc;
+    JsonParseFailure failure;
+    if (!parseJson(text, doc, failure)) return fail(describe(failure));  // the one parser: depth-limited, placed
+    if (!doc.is_object()) return fail("not a JSON object");
     if (!doc.contains("format") || !doc["format"].is_string()) return fail("no format tag");
     std::string format = doc["format"].get<std::string>();
     if (format != kKeyringFormat)
