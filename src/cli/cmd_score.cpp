@@ -146,8 +146,7 @@ void printText(std::ostream& os, const core::QuestionSet& set, const storage::Li
 int runScore(const ScoreOptions& opt, const CommandContext& ctx) {
     std::string assets = opt.assets.empty() ? storage::resolvePaths(ctx.dataDir).assetsDir.string() : opt.assets;
     storage::Library library = storage::loadLibrary(assets);
-    for (const auto& p : library.problems) std::cerr << p.formatWithExcerpt() << "
-";
+    for (const auto& p : library.problems) std::cerr << p.formatWithExcerpt() << "\n";
     storage::LoadedSet loaded = storage::loadQuestionSet(storage::namedByUser(opt.set), library);
     if (!loaded.valid()) {
         for (const auto& p : loaded.problems) std::cerr << p.formatWithExcerpt() << "\n";
