@@ -1,5 +1,5 @@
 // Everything the UI reads: which screen is up, the sets found, the take in progress, the result on show,
-// history and comparison. The UI never changes it directly; it calls the Controller.
+// history and comparison. The UI gets it as const and changes nothing; it pushes commands (app/commands.hpp).
 #pragma once
 
 #include <filesystem>
@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "app/take_flow.hpp"
+#include "app/take/take_flow.hpp"
 #include "core/compare.hpp"
 #include "core/result.hpp"
 #include "core/scoring.hpp"
@@ -89,7 +89,7 @@ struct TrendsView {
 };
 
 struct SimulatorView {
-    int setIndex = -1;
+    std::string setId;  // by id: the set list is rebuilt and re-sorted whenever a file changes
     std::string mode;  // "lowest", "highest", "random", "hand"
     uint64_t seed = 1;
     core::Answers answers;
@@ -122,7 +122,11 @@ struct AppState {
     std::string fatalNote;   // e.g. data folder not writable
     std::string deleteConfirmText;
     bool showDisclaimer = false;  // before the first take
-    int pendingTakeSet = -1;      // set waiting for the disclaimer
+    std::string pendingTakeSetId; // set waiting for the disclaimer
+
+    // The first valid set with this id, or null (gone since the file watcher rebuilt the list, or never there).
+    const SetEntry* findSet(const std::string& setId) const;
+    SetEntry* findSet(const std::string& setId);
 };
 
 }  // namespace rekindle::app

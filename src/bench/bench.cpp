@@ -15,7 +15,7 @@
 #include <random>
 #include <regex>
 
-#include "app/controller.hpp"
+#include "app/application.hpp"
 #include "bench/gen.hpp"
 #include "bench/child_run.hpp"
 #include "bench/support.hpp"
@@ -220,14 +220,14 @@ bool Bench::history(HeadlessUi& ui) {
         app::ControllerOptions copts;
         copts.dataDir = m_paths.dataDir.string();
         copts.watchFiles = false;
-        app::Controller ctrl(copts);
-        double open = medianCpuMs(m_plan.repsFor(n), [&] { ctrl.go(app::Screen::History); });
+        app::Application ctrl(copts);
+        double open = medianCpuMs(m_plan.repsFor(n), [&] { ctrl.apply(app::cmd::Go{app::Screen::History}); });
         if (ctrl.state().history.rows.size() != size_t(n)) return fail("the History screen did not show every result");
         add("history_open_" + tag, open, "ms");
         add("history_open_per_result_" + tag, open * 1000.0 / n, "us");
         m_plainHistoryOpenMs = open;
         // Opening also reads the index file; the wall time shows what waiting on the disk adds to the CPU time.
-        add("history_open_wall_" + tag, medianWallMs(m_plan.repsFor(n), [&] { ctrl.go(app::Screen::History); }), "ms");
+        add("history_open_wall_" + tag, medianWallMs(m_plan.repsFor(n), [&] { ctrl.apply(app::cmd::Go{app::Screen::History}); }), "ms");
 
         int frames = n == m_plan.results.back() ? m_plan.uiFrames : std::max(10, m_plan.uiFrames / 4);
         std::vector<double> cpu;
@@ -288,8 +288,8 @@ bool Bench::sealedHistory() {
     app::ControllerOptions copts;
     copts.dataDir = sealed.dataDir.string();
     copts.watchFiles = false;
-    app::Controller ctrl(copts);
-    double open = medianCpuMs(m_plan.repsFor(n), [&] { ctrl.go(app::Screen::History); });
+    app::Application ctrl(copts);
+    double open = medianCpuMs(m_plan.repsFor(n), [&] { ctrl.apply(app::cmd::Go{app::Screen::History}); });
     if (ctrl.state().history.rows.size() != size_t(n)) return fail("the sealed History screen did not show every result");
     add("history_open_sealed_" + tag, open, "ms");
     add("history_open_sealed_added_per_result_" + tag, (open - m_plainHistoryOpenMs) * 1000.0 / n, "us");
@@ -305,15 +305,15 @@ bool Bench::takeFrames(HeadlessUi& ui) {
     copts.dataDir = (m_root / "take-data").string();
     copts.openFile = m_largestSet.string();
     copts.watchFiles = false;
-    app::Controller ctrl(copts);
+    app::Application ctrl(copts);
     auto walk = [&](const std::string& setId, int maxSteps, const std::string& name) -> bool {
-        int idx = ctrl.findSet(setId);
-        if (idx < 0) return fail("set " + setId + " was not found by the app");
+        const app::SetEntry* entry = ctrl.state().findSet(setId);
+        if (!entry) return fail("set " + setId + " was not found by the app");
         std::mt19937_64 rng(5);
-        core::Answers answers = core::randomAnswers(*ctrl.state().sets[size_t(idx)].set(), rng);
-        auto cpu = walkTake(ui, ctrl, idx, answers, m_plan.framesPerStep, maxSteps);
+        core::Answers answers = core::randomAnswers(*entry->set(), rng);
+        auto cpu = walkTake(ui, ctrl, setId, answers, m_plan.framesPerStep, maxSteps);
         if (cpu.empty() || ui.lastVertexCount() == 0) return fail("the take screen drew nothing for " + setId);
-        ctrl.abandonTake();
+        ctrl.apply(app::cmd::AbandonTake{});
         add(name, median(cpu), "ms");
         return true;
     };

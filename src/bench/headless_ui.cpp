@@ -37,36 +37,37 @@ HeadlessUi::~HeadlessUi() {
     ui::releaseFontLookup();
 }
 
-double HeadlessUi::frame(app::Controller& ctrl) {
+double HeadlessUi::frame(app::Application& app) {
     if (!m_themed) {
-        ui::applyTheme(ui::themeFromName(ctrl.state().settings.theme), 1.0f);
+        ui::applyTheme(ui::themeFromName(app.state().settings.theme), 1.0f);
         m_themed = true;
     }
     double t0 = threadCpuMs();
     ImGui::NewFrame();
-    ui::drawRoot(ctrl);
+    ui::drawRoot(app.state(), app.commands(), m_views);
     ImGui::Render();
+    app.applyCommands();
     double cpu = threadCpuMs() - t0;
     const ImDrawData* dd = ImGui::GetDrawData();
     m_vertices = dd ? dd->TotalVtxCount : 0;
     return cpu;
 }
 
-std::vector<double> walkTake(HeadlessUi& ui, app::Controller& ctrl, int setIndex, const core::Answers& answers,
-                             int framesPerStep, int maxSteps) {
+std::vector<double> walkTake(HeadlessUi& ui, app::Application& app, const std::string& setId,
+                             const core::Answers& answers, int framesPerStep, int maxSteps) {
     std::vector<double> times;
-    ctrl.startTake(setIndex);
-    for (int step = 0; step < maxSteps && ctrl.state().screen == app::Screen::Take; ++step) {
-        const app::TakeState& t = ctrl.state().take;
+    app.apply(app::cmd::StartTake{setId});
+    for (int step = 0; step < maxSteps && app.state().screen == app::Screen::Take; ++step) {
+        const app::TakeState& t = app.state().take;
         if (t.step < t.steps.size() && t.steps[t.step].kind == app::Step::Kind::Question) {
             const auto& q = t.set.sections[t.steps[t.step].section].questions[t.steps[t.step].question];
-            if (auto it = answers.find(q.id); it != answers.end()) ctrl.answer(it->second);
+            if (auto it = answers.find(q.id); it != answers.end()) app.apply(app::cmd::SetAnswer{q.id, it->second});
         }
-        for (int f = 0; f < framesPerStep; ++f) times.push_back(ui.frame(ctrl));
+        for (int f = 0; f < framesPerStep; ++f) times.push_back(ui.frame(app));
         if (t.step >= t.steps.size()) break;  // the "see my result" page was drawn; the walk is done
         size_t before = t.step;
-        ctrl.next();
-        if (ctrl.state().take.step == before) break;  // an unanswerable required question: stop rather than spin
+        app.apply(app::cmd::Next{});
+        if (app.state().take.step == before) break;  // an unanswerable required question: stop rather than spin
     }
     return times;
 }

@@ -23,7 +23,7 @@
 #include <string>
 #include <thread>
 
-#include "app/controller.hpp"
+#include "app/application.hpp"
 #include "platform/font_texture.hpp"
 #include "platform/frame_hooks.hpp"
 #include "platform/ini_file.hpp"
@@ -146,11 +146,12 @@ void initImGui(GLFWwindow* window, ImFontAtlas& atlas, const ui::Fonts& fonts, I
 
 // Phase 4 works on this: the window, the app, and what was last built for which scale, zoom and theme.
 struct Session {
-    Session(const GuiOptions& o, GLFWwindow* w, app::Controller& c, IniFile& i, float scale, float zoom)
+    Session(const GuiOptions& o, GLFWwindow* w, app::Application& c, IniFile& i, float scale, float zoom)
         : options(o), window(w), ctrl(c), ini(i), hooks(o.hooks), forcedScale(o.scale), builtScale(scale), builtZoom(zoom) {}
     const GuiOptions& options;
     GLFWwindow* window;
-    app::Controller& ctrl;
+    app::Application& ctrl;
+    ui::Views views;  // each screen's UI-only state
     IniFile& ini;
     FrameHooks* hooks;
     float forcedScale;
@@ -218,7 +219,8 @@ bool drawFrame(Session& s) {
     s.tab.apply(io);
     g_wideCharacters.apply(io);
     ImGui::NewFrame();
-    ui::drawRoot(s.ctrl);
+    ui::drawRoot(s.ctrl.state(), s.ctrl.commands(), s.views);
+    if (s.ctrl.applyCommands()) wakeUp();  // the frame boundary: no screen is reading the state any more
     ui::drawTypingNotice();
     ImGui::Render();
     s.ini.saveIfWanted();
@@ -303,7 +305,7 @@ int runGui(const GuiOptions& options) {
     copts.dataDir = options.dataDir;
     copts.openFile = options.openFile;
     copts.theme = options.theme;
-    auto controllerMade = std::async(std::launch::async, [copts] { return std::make_unique<app::Controller>(copts); });
+    auto controllerMade = std::async(std::launch::async, [copts] { return std::make_unique<app::Application>(copts); });
     if (!glfwInit()) {
         const char* display = std::getenv("DISPLAY");
         std::fprintf(stderr, "rekindle: could not connect to the display \"%s\". Headless, use: xvfb-run -a rekindle ...\n",
@@ -314,7 +316,7 @@ int runGui(const GuiOptions& options) {
     int exitCode = 0;
     GLFWwindow* window = nullptr;
     {
-        std::unique_ptr<app::Controller> controller = controllerMade.get();
+        std::unique_ptr<app::Application> controller = controllerMade.get();
         controller->setWake([] { glfwPostEmptyEvent(); });
         // Fonts need no GL and no ImGui context, so the atlas is built on a second thread while the window and its
         // GL context are created (Mesa loading LLVM takes ~100 ms; FreeType rasterising three fonts ~35 ms). The

@@ -11,46 +11,44 @@ using app::Screen;
 
 namespace {
 
-void globalShortcuts(app::Controller& ctrl) {
+void globalShortcuts(const AppState& st, CommandQueue& out) {
     ImGuiIO& io = ImGui::GetIO();
-    const auto& st = ctrl.state();
     // Quick-hide works everywhere, even while typing: Ctrl+H, or F12.
     if ((io.KeyCtrl && letterPressed('H')) || keyPressed(Key::F12)) {
-        ctrl.toggleHide();
+        out.push(cmd::ToggleHide{});
         return;
     }
     if (!io.KeyCtrl) return;
-    if (keyPressed(Key::Equal) || keyPressed(Key::KeypadAdd)) ctrl.setZoom(st.settings.zoom + 0.1f);
-    if (keyPressed(Key::Minus) || keyPressed(Key::KeypadSubtract)) ctrl.setZoom(st.settings.zoom - 0.1f);
-    if (digitPressed(0)) ctrl.setZoom(1.0f);
+    if (keyPressed(Key::Equal) || keyPressed(Key::KeypadAdd)) out.push(cmd::SetZoom{st.settings.zoom + 0.1f});
+    if (keyPressed(Key::Minus) || keyPressed(Key::KeypadSubtract)) out.push(cmd::SetZoom{st.settings.zoom - 0.1f});
+    if (digitPressed(0)) out.push(cmd::SetZoom{1.0f});
 }
 
-void navButton(app::Controller& ctrl, const char* label, Screen target) {
-    bool current = ctrl.state().screen == target;
+void navButton(const AppState& st, CommandQueue& out, const char* label, Screen target) {
+    bool current = st.screen == target;
     if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-    if (button(label)) ctrl.go(target);
+    if (button(label)) out.push(cmd::Go{target});
     if (current) ImGui::PopStyleColor();
     ImGui::SameLine();
 }
 
-void topBar(app::Controller& ctrl) {
+void topBar(const AppState& st, CommandQueue& out) {
     ImGui::PushFont(fonts().bold);
     ImGui::AlignTextToFramePadding();
     textColored(palette().accent, "Rekindle");
     ImGui::PopFont();
     ImGui::SameLine(0, em(1.5f));
-    navButton(ctrl, "Home", Screen::Home);
-    navButton(ctrl, "History", Screen::History);
-    navButton(ctrl, "Author", Screen::Author);
-    navButton(ctrl, "Settings", Screen::Settings);
-    navButton(ctrl, "When to get help", Screen::Help);
-    navButton(ctrl, "About", Screen::About);
+    navButton(st, out, "Home", Screen::Home);
+    navButton(st, out, "History", Screen::History);
+    navButton(st, out, "Author", Screen::Author);
+    navButton(st, out, "Settings", Screen::Settings);
+    navButton(st, out, "When to get help", Screen::Help);
+    navButton(st, out, "About", Screen::About);
     ImGui::NewLine();
     ImGui::Separator();
 }
 
-void disclaimerModal(app::Controller& ctrl) {
-    const auto& st = ctrl.state();
+void disclaimerModal(const AppState& st, CommandQueue& out) {
     if (st.showDisclaimer && !ImGui::IsPopupOpen("Before you begin")) ImGui::OpenPopup("Before you begin");
     ImVec2 center = ImGui::GetMainViewport()->GetCenter();
     ImGui::SetNextWindowPos(center, ImGuiCond_Always, ImVec2(0.5f, 0.5f));
@@ -61,12 +59,12 @@ void disclaimerModal(app::Controller& ctrl) {
         if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
         bool enter = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false);
         if (primaryButton("I understand, begin  (Enter)") || enter) {
-            ctrl.acceptDisclaimer();
+            out.push(cmd::AcceptDisclaimer{});
             ImGui::CloseCurrentPopup();
         }
         ImGui::SameLine();
         if (button("Not now") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
-            ctrl.dismissDisclaimer();
+            out.push(cmd::DismissDisclaimer{});
             ImGui::CloseCurrentPopup();
         }
         ImGui::EndPopup();
@@ -75,46 +73,45 @@ void disclaimerModal(app::Controller& ctrl) {
 
 }  // namespace
 
-void drawRoot(app::Controller& ctrl) {
+void drawRoot(const AppState& st, CommandQueue& out, Views& views) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                              ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin("##rekindle", nullptr, flags);
-    globalShortcuts(ctrl);
-    const auto& st = ctrl.state();
+    globalShortcuts(st, out);
     if (st.screen == Screen::Hidden) {
-        drawHidden(ctrl);
+        drawHidden();
         ImGui::End();
         return;
     }
-    topBar(ctrl);
+    topBar(st, out);
     if (!st.fatalNote.empty()) textColored(palette().warn, st.fatalNote);
     if (!st.toast.empty()) {
         textMuted(st.toast);
         ImGui::SameLine();
-        if (linkButton("Dismiss##toast")) ctrl.clearToast();
+        if (linkButton("Dismiss##toast")) out.push(cmd::ClearToast{});
     }
     // NavFlattened: Tab and the arrow keys move straight into the screen's controls instead of stopping on the
     // child window as a whole (which would need an extra Space to enter).
     ImGui::BeginChild("##screen", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);
     switch (st.screen) {
-        case Screen::Home: drawHome(ctrl); break;
-        case Screen::Take: drawTake(ctrl); break;
-        case Screen::Result: drawResult(ctrl); break;
-        case Screen::History: drawHistory(ctrl); break;
-        case Screen::Compare: drawCompare(ctrl); break;
-        case Screen::Trends: drawTrends(ctrl); break;
-        case Screen::Author: drawAuthor(ctrl); break;
-        case Screen::Simulator: drawSimulator(ctrl); break;
-        case Screen::Settings: drawSettings(ctrl); break;
-        case Screen::About: drawAbout(ctrl); break;
-        case Screen::Help: drawHelp(ctrl); break;
+        case Screen::Home: drawHome(st, out); break;
+        case Screen::Take: drawTake(st, out, views.take); break;
+        case Screen::Result: drawResult(st, out); break;
+        case Screen::History: drawHistory(st, out); break;
+        case Screen::Compare: drawCompare(st, out); break;
+        case Screen::Trends: drawTrends(st, out); break;
+        case Screen::Author: drawAuthor(st, out, views.author); break;
+        case Screen::Simulator: drawSimulator(st, out); break;
+        case Screen::Settings: drawSettings(st, out); break;
+        case Screen::About: drawAbout(st, out); break;
+        case Screen::Help: drawHelp(st); break;
         case Screen::Hidden: break;
     }
     ImGui::EndChild();
-    disclaimerModal(ctrl);
+    disclaimerModal(st, out);
     ImGui::End();
 }
 

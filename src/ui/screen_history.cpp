@@ -12,8 +12,7 @@
 
 namespace rekindle::ui {
 
-void drawHistory(app::Controller& ctrl) {
-    const auto& st = ctrl.state();
+void drawHistory(const AppState& st, CommandQueue& out) {
     const app::HistoryView& h = st.history;
     const Palette& pal = palette();
     spacing(0.3f);
@@ -26,36 +25,36 @@ void drawHistory(app::Controller& ctrl) {
     ImGui::SetNextItemWidth(em(14));
     std::string current = h.setFilter.empty() ? "All sets" : h.setFilter;
     if (ImGui::BeginCombo("##setfilter", current.c_str())) {
-        if (ImGui::Selectable("All sets", h.setFilter.empty())) ctrl.setHistoryFilter("");
+        if (ImGui::Selectable("All sets", h.setFilter.empty())) out.push(cmd::SetHistoryFilter{""});
         for (const auto& id : h.setIds)
-            if (ImGui::Selectable(id.c_str(), h.setFilter == id)) ctrl.setHistoryFilter(id);
+            if (ImGui::Selectable(id.c_str(), h.setFilter == id)) out.push(cmd::SetHistoryFilter{id});
         ImGui::EndCombo();
     }
     recordLastItem(RegisteredItem::Kind::Input, "Set filter");
     ImGui::SameLine();
     std::string search = h.search;
     ImGui::SetNextItemWidth(em(14));
-    if (ImGui::InputTextWithHint("##search", "Search in notes", &search)) ctrl.setHistorySearch(search);
+    if (ImGui::InputTextWithHint("##search", "Search in notes", &search)) out.push(cmd::SetHistorySearch{search});
     recordLastItem(RegisteredItem::Kind::Input, "Search in notes");
     ImGui::SameLine();
     if (!h.setFilter.empty()) {
-        if (button("Trends")) ctrl.openTrends(h.setFilter);
+        if (button("Trends")) out.push(cmd::OpenTrends{h.setFilter});
         ImGui::SameLine();
     }
-    if (button("Export JSON")) ctrl.exportHistory("json", nullptr);
+    if (button("Export JSON")) out.push(cmd::Export{"json"});
     ImGui::SameLine();
-    if (button("Export CSV")) ctrl.exportHistory("csv", nullptr);
+    if (button("Export CSV")) out.push(cmd::Export{"csv"});
     ImGui::SameLine();
-    if (button("Export report (Markdown)")) ctrl.exportHistory("md", nullptr);
+    if (button("Export report (Markdown)")) out.push(cmd::Export{"md"});
     if (!h.message.empty()) textColored(pal.good, h.message);
 
     if (!h.pendingDelete.empty()) {
         beginCard("confirm", pal.safetyBg, pal.safetyBorder);
         textWrapped("Delete " + h.pendingDelete + "? The file moves to the trash folder in your data folder, so it can still be "
                     "recovered by hand.");
-        if (primaryButton("Yes, delete")) ctrl.confirmDelete();
+        if (primaryButton("Yes, delete")) out.push(cmd::ConfirmDelete{});
         ImGui::SameLine();
-        if (button("Keep it") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) ctrl.cancelDelete();
+        if (button("Keep it") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) out.push(cmd::CancelDelete{});
         endCard();
     }
 
@@ -91,7 +90,7 @@ void drawHistory(app::Controller& ctrl) {
                     textMuted(r.error);
                     ImGui::TableNextColumn();
                     ImGui::TableNextColumn();
-                    if (button("Delete")) ctrl.askDelete(r.id);
+                    if (button("Delete")) out.push(cmd::AskDelete{r.id});
                     ImGui::PopID();
                     continue;
                 }
@@ -108,11 +107,11 @@ void drawHistory(app::Controller& ctrl) {
                 }
                 textWrapped(values);
                 ImGui::TableNextColumn();
-                if (button("Open")) ctrl.openResult(r.id);
+                if (button("Open")) out.push(cmd::OpenResult{r.id});
                 ImGui::SameLine();
-                if (button("vs. before")) ctrl.compareWithOneBefore(r.id);
+                if (button("vs. before")) out.push(cmd::CompareWithOneBefore{r.id});
                 ImGui::SameLine();
-                if (button("Delete")) ctrl.askDelete(r.id);
+                if (button("Delete")) out.push(cmd::AskDelete{r.id});
                 ImGui::PopID();
             }
         }

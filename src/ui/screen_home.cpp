@@ -7,8 +7,7 @@
 
 namespace rekindle::ui {
 
-void drawHome(app::Controller& ctrl) {
-    const auto& st = ctrl.state();
+void drawHome(const AppState& st, CommandQueue& out) {
     const Palette& pal = palette();
     spacing(0.5f);
     heading("When someone you love is pulling away");
@@ -21,7 +20,7 @@ void drawHome(app::Controller& ctrl) {
     float width = std::min(ImGui::GetContentRegionAvail().x, em(46));
     for (size_t i = 0; i < st.sets.size(); ++i) {
         const app::SetEntry& e = st.sets[i];
-        ImGui::PushID(int(i));
+        ImGui::PushID(e.loaded.path.c_str());
         ImGui::BeginGroup();
         beginCard("card", pal.card, pal.cardBorder, width);
         if (const core::QuestionSet* s = e.set()) {
@@ -38,7 +37,7 @@ void drawHome(app::Controller& ctrl) {
             textMuted(meta);
             spacing(0.3f);
             if (e.hasDraft) {
-                if (primaryButton("Continue " + s->title + "##continue")) ctrl.requestTake(int(i));
+                if (primaryButton("Continue " + s->title + "##continue")) out.push(cmd::RequestTake{s->id});
                 if (i < 9) {
                     ImGui::SameLine();
                     textMuted("key " + std::to_string(i + 1));
@@ -46,9 +45,9 @@ void drawHome(app::Controller& ctrl) {
                 ImGui::SameLine();
                 textMuted("unfinished, last answered " + shortDate(e.draftUpdated));
                 ImGui::SameLine();
-                if (button("Start again##restart")) ctrl.startTake(int(i));
+                if (button("Start again##restart")) out.push(cmd::StartTake{s->id});
             } else {
-                if (primaryButton("Start " + s->title + "##start")) ctrl.requestTake(int(i));
+                if (primaryButton("Start " + s->title + "##start")) out.push(cmd::RequestTake{s->id});
                 if (i < 9) {
                     ImGui::SameLine();
                     textMuted("key " + std::to_string(i + 1));
@@ -58,7 +57,7 @@ void drawHome(app::Controller& ctrl) {
             subheading(e.fileName());
             textColored(pal.warn, std::to_string(e.loaded.errorCount()) + " problem(s) stop this set from being used.");
             if (!e.loaded.problems.empty()) textMuted(e.loaded.problems.front().format());
-            if (button("See the problems##problems")) ctrl.go(app::Screen::Author);
+            if (button("See the problems##problems")) out.push(cmd::Go{app::Screen::Author});
         }
         endCard();
         ImGui::EndGroup();
@@ -66,16 +65,17 @@ void drawHome(app::Controller& ctrl) {
     }
     if (st.sets.empty()) textColored(pal.warn, "No question sets were found in " + st.paths.builtinQuestionnaires.string());
     spacing();
-    if (button("History")) ctrl.go(app::Screen::History);
+    if (button("History")) out.push(cmd::Go{app::Screen::History});
     ImGui::SameLine();
-    if (button("Write your own set")) ctrl.go(app::Screen::Author);
+    if (button("Write your own set")) out.push(cmd::Go{app::Screen::Author});
     ImGui::SameLine();
-    if (button("When to get help")) ctrl.go(app::Screen::Help);
+    if (button("When to get help")) out.push(cmd::Go{app::Screen::Help});
 
     // Keyboard: the number keys start (or continue) the sets in the order shown.
     if (!ImGui::GetIO().WantTextInput && !st.showDisclaimer && !ImGui::GetIO().KeyCtrl)
         for (size_t i = 0; i < st.sets.size() && i < 9; ++i)
-            if (st.sets[i].set() && digitPressed(int(i) + 1)) ctrl.requestTake(int(i));
+            if (const core::QuestionSet* s = st.sets[i].set(); s && digitPressed(int(i) + 1))
+                out.push(cmd::RequestTake{s->id});
 }
 
 }  // namespace rekindle::ui

@@ -44,70 +44,27 @@ void explain(const core::ResultRecord& rec, const std::vector<core::Contribution
 
 // Save / Compare / Home: shown right under the heading so no one has to scroll to keep their result, and again
 // after the note.
-void actions(app::Controller& ctrl, const app::ResultView& r) {
+void actions(CommandQueue& out, const app::ResultView& r) {
     const Palette& pal = palette();
     if (r.preview) return;
     if (r.saved) {
         textColored(pal.good, "Saved. You can find it in History.");
     } else if (primaryButton("Save result  (Ctrl+S)", ImVec2(0, em(2.2f)))) {
-        ctrl.saveResult();
+        out.push(cmd::SaveResult{});
     }
     if (r.previous) {
         ImGui::SameLine();
-        if (button("Compare with last time  (Ctrl+K)", ImVec2(0, em(2.2f)))) ctrl.compareWithPrevious();
+        if (button("Compare with last time  (Ctrl+K)", ImVec2(0, em(2.2f)))) out.push(cmd::CompareWithPrevious{});
     }
     ImGui::SameLine();
-    if (button("Home", ImVec2(0, em(2.2f)))) ctrl.go(app::Screen::Home);
+    if (button("Home", ImVec2(0, em(2.2f)))) out.push(cmd::Go{app::Screen::Home});
     if (!r.error.empty()) textColored(pal.warn, r.error);
 }
 
-}  // namespace
-
-void drawSafetyBlock(const app::AppState& st, const std::vector<core::SafetyRecord>& safety) {
-    if (safety.empty()) return;
+// The top tips, each with what to try and "Why this tip?" (the answers that contributed).
+void tipCards(const app::ResultView& r, float width) {
     const Palette& pal = palette();
-    beginCard("safety", pal.safetyBg, pal.safetyBorder, em(48));
-    textColored(pal.safetyBorder, "Please read this first");
-    for (const auto& s : safety) {
-        ImGui::PushID(s.ruleId.c_str());
-        const core::SafetyGuidanceEntry* g = st.library.guidance.find(s.guidance);
-        if (g) {
-            subheading(g->title);
-            textWrapped(g->text);
-            for (const auto& step : g->steps) bullet(step);
-        }
-        if (!s.notice.empty()) textWrapped(s.notice);
-        ImGui::PopID();
-    }
-    textMuted("Some tips are held back while this applies, because they could put you at risk.");
-    if (!st.library.guidance.lastReviewed.empty()) textMuted("Guidance last reviewed " + st.library.guidance.lastReviewed + ".");
-    endCard();
-}
-
-void drawResult(app::Controller& ctrl) {
-    const auto& st = ctrl.state();
-    const app::ResultView& r = st.result;
-    const Palette& pal = palette();
-    if (!r.active) {
-        textMuted("No result to show.");
-        return;
-    }
     const core::ResultRecord& rec = r.record;
-    float width = std::min(ImGui::GetContentRegionAvail().x - em(1), em(48));
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (ImGui::GetContentRegionAvail().x - width) * 0.5f));
-    ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    spacing(0.3f);
-    heading("What your answers point to");
-    textMuted(rec.setTitle + " · " + shortDate(rec.completedAt) + " · " + std::to_string(rec.answeredQuestions) + " of " +
-              std::to_string(rec.visibleQuestions) + " questions answered" + (r.preview ? " · preview, not saved" : ""));
-    ImGui::PushID("top");
-    actions(ctrl, r);
-    ImGui::PopID();
-    spacing(0.4f);
-
-    drawSafetyBlock(st, rec.safety);
-
     subheading(rec.safety.empty() ? "Tips that fit you best" : "Tips that are still safe to try");
     auto top = rec.topTipRecords();
     if (top.empty()) textMuted("Not enough answers to suggest a tip with confidence.");
@@ -143,6 +100,11 @@ void drawResult(app::Controller& ctrl) {
         ImGui::PopID();
     }
 
+}
+
+// Each area with its band, and the answers that made its score.
+void dimensionBars(const core::ResultRecord& rec, float width) {
+    const Palette& pal = palette();
     spacing(0.5f);
     subheading("How things look, area by area");
     float barW = std::min(width, em(30));
@@ -163,6 +125,9 @@ void drawResult(app::Controller& ctrl) {
         ImGui::PopID();
     }
 
+}
+
+void rankedTips(const core::ResultRecord& rec) {
     spacing(0.3f);
     if (ImGui::CollapsingHeader("All tips, ranked")) {
         recordLastItem(RegisteredItem::Kind::Button, "All tips, ranked");
@@ -188,21 +153,71 @@ void drawResult(app::Controller& ctrl) {
         recordLastItem(RegisteredItem::Kind::Button, "All tips, ranked");
     }
 
+}
+
+}  // namespace
+
+void drawSafetyBlock(const app::AppState& st, const std::vector<core::SafetyRecord>& safety) {
+    if (safety.empty()) return;
+    const Palette& pal = palette();
+    beginCard("safety", pal.safetyBg, pal.safetyBorder, em(48));
+    textColored(pal.safetyBorder, "Please read this first");
+    for (const auto& s : safety) {
+        ImGui::PushID(s.ruleId.c_str());
+        const core::SafetyGuidanceEntry* g = st.library.guidance.find(s.guidance);
+        if (g) {
+            subheading(g->title);
+            textWrapped(g->text);
+            for (const auto& step : g->steps) bullet(step);
+        }
+        if (!s.notice.empty()) textWrapped(s.notice);
+        ImGui::PopID();
+    }
+    textMuted("Some tips are held back while this applies, because they could put you at risk.");
+    if (!st.library.guidance.lastReviewed.empty()) textMuted("Guidance last reviewed " + st.library.guidance.lastReviewed + ".");
+    endCard();
+}
+
+void drawResult(const AppState& st, CommandQueue& out) {
+    const app::ResultView& r = st.result;
+    if (!r.active) {
+        textMuted("No result to show.");
+        return;
+    }
+    const core::ResultRecord& rec = r.record;
+    float width = std::min(ImGui::GetContentRegionAvail().x - em(1), em(48));
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (ImGui::GetContentRegionAvail().x - width) * 0.5f));
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    spacing(0.3f);
+    heading("What your answers point to");
+    textMuted(rec.setTitle + " · " + shortDate(rec.completedAt) + " · " + std::to_string(rec.answeredQuestions) + " of " +
+              std::to_string(rec.visibleQuestions) + " questions answered" + (r.preview ? " · preview, not saved" : ""));
+    ImGui::PushID("top");
+    actions(out, r);
+    ImGui::PopID();
+    spacing(0.4f);
+
+    drawSafetyBlock(st, rec.safety);
+
+    tipCards(r, width);
+    dimensionBars(rec, width);
+    rankedTips(rec);
     spacing(0.5f);
     if (!r.preview) {
         text("A note for yourself (saved with the result):");
         std::string note = r.note;
         beginDisabled(r.saved);
-        if (inputMultiline("##note", &note, ImVec2(width, em(4)))) ctrl.setResultNote(note);
+        if (inputMultiline("##note", &note, ImVec2(width, em(4)))) out.push(cmd::SetResultNote{note});
         endDisabled(r.saved);
-        actions(ctrl, r);
+        actions(out, r);
     } else {
-        if (button("Back to Author")) ctrl.go(app::Screen::Author);
+        if (button("Back to Author")) out.push(cmd::Go{app::Screen::Author});
     }
     spacing(0.5f);
     if (!r.preview && ImGui::GetIO().KeyCtrl) {
-        if (!r.saved && letterPressed('S')) ctrl.saveResult();
-        if (r.previous && letterPressed('K')) ctrl.compareWithPrevious();
+        if (!r.saved && letterPressed('S')) out.push(cmd::SaveResult{});
+        if (r.previous && letterPressed('K')) out.push(cmd::CompareWithPrevious{});
     }
     textMuted("Rekindle is a reflection aid, not therapy, not a diagnosis and not a verdict on your relationship or on "
               "the other person.");

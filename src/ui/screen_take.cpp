@@ -16,15 +16,22 @@ using core::QuestionType;
 
 namespace {
 
-// Set when the step changed while the person was moving with Tab / arrows: the first answer tile of the new
-// question takes keyboard focus, so the next Tab + Space stays on the answers instead of a stale place.
-bool g_focusFirstTile = false;
-
-void focusIfFirst() {
-    if (!g_focusFirstTile) return;
-    g_focusFirstTile = false;
-    focusLastItem();
-}
+// What every answer widget of one question needs: where picks go, and the view that moves keyboard focus.
+struct QuestionCtx {
+    const Question& q;
+    const Answer* a;  // valid for the whole frame: the state is const while screens draw
+    CommandQueue& out;
+    TakeScreenView& view;
+    void pick(int n) const { out.push(cmd::PickNumber{q.id, n}); }
+    void answer(const Answer& answer) const { out.push(cmd::SetAnswer{q.id, answer}); }
+    // Set when the step changed while the person was moving with Tab / arrows: the first answer tile of the new
+    // question takes keyboard focus, so the next Tab + Space stays on the answers instead of a stale place.
+    void focusIfFirst() const {
+        if (!view.focusFirstTile) return;
+        view.focusFirstTile = false;
+        focusLastItem();
+    }
+};
 
 std::string keyHint(int n) { return n <= 9 ? std::to_string(n) : (n == 10 ? "0" : ""); }
 
@@ -42,48 +49,49 @@ bool isPicked(const Answer* a, const std::string& id) {
     return false;
 }
 
+// A text field takes keyboard focus once when its step appears, not on every frame (that would steal Tab).
+void focusOnceFor(TakeScreenView& view, int serial) {
+    if (view.textFocusedSerial == serial) return;
+    ImGui::SetKeyboardFocusHere();
+    view.textFocusedSerial = serial;
+}
+
 // Vertical list of options (single, multiple, yes/no, and the extra unscored options of likert/slider).
-void optionList(app::Controller& ctrl, const Question& q, const Answer* a, int firstNumber, float width, bool multi) {
+void optionList(const QuestionCtx& c, int firstNumber, float width, bool multi) {
     int n = firstNumber;
-    for (const auto& o : q.options) {
+    for (const auto& o : c.q.options) {
         ImGui::PushID(o.id.c_str());
-        bool picked = isPicked(a, o.id);
-        if (choiceTile(o.label, keyHint(n), picked, ImVec2(width, tileHeight(o.label, width - em(3))), multi))
-            ctrl.pickNumber(n);
-        focusIfFirst();
+        bool picked = isPicked(c.a, o.id);
+        if (choiceTile(o.label, keyHint(n), picked, ImVec2(width, tileHeight(o.label, width - em(3))), multi)) c.pick(n);
+        c.focusIfFirst();
         ImGui::PopID();
         ++n;
     }
 }
 
-void likertRow(app::Controller& ctrl, const Question& q, const Answer* a, float width) {
+void likertRow(const QuestionCtx& c, float width) {
+    const Question& q = c.q;
     float gap = ImGui::GetStyle().ItemSpacing.x;
     float tileW = (width - gap * float(q.points - 1)) / float(q.points);
     float h = 0;
     for (int i = 0; i < q.points; ++i) h = std::max(h, tileHeight(q.labels[size_t(i)], tileW) + em(1.0f));
-    if (tileW < em(5.5f)) {
-        // Too narrow for a row (small window, big zoom): fall back to a column.
-        for (int i = 0; i < q.points; ++i) {
-            ImGui::PushID(i);
-            bool picked = a && a->kind == Answer::Kind::Number && int(a->number) == i + 1;
-            if (choiceTile(q.labels[size_t(i)], keyHint(i + 1), picked, ImVec2(width, tileHeight(q.labels[size_t(i)], width - em(3)))))
-                ctrl.pickNumber(i + 1);
-            focusIfFirst();
-            ImGui::PopID();
-        }
-        return;
-    }
+    // Too narrow for a row (small window, big zoom): fall back to a column.
+    bool column = tileW < em(5.5f);
     for (int i = 0; i < q.points; ++i) {
         ImGui::PushID(i);
-        bool picked = a && a->kind == Answer::Kind::Number && int(a->number) == i + 1;
-        if (choiceTile(q.labels[size_t(i)], keyHint(i + 1), picked, ImVec2(tileW, h))) ctrl.pickNumber(i + 1);
-        focusIfFirst();
+        const std::string& label = q.labels[size_t(i)];
+        bool picked = c.a && c.a->kind == Answer::Kind::Number && int(c.a->number) == i + 1;
+        ImVec2 size = column ? ImVec2(width, tileHeight(label, width - em(3))) : ImVec2(tileW, h);
+        if (choiceTile(label, keyHint(i + 1), picked, size)) c.pick(i + 1);
+        c.focusIfFirst();
         ImGui::PopID();
-        if (i + 1 < q.points) ImGui::SameLine();
+        if (!column && i + 1 < q.points) ImGui::SameLine();
     }
 }
 
-void slider(app::Controller& ctrl, const Question& q, const Answer* a, float width) {
+void slider(const QuestionCtx& c, float width) {
+    const Question& q = c.q;
+    const Answer* a = c.a;
     bool has = a && a->kind == Answer::Kind::Number;
     float value = has ? float(a->number) : float((q.min + q.max) / 2);
     ImGui::SetNextItemWidth(width);
@@ -93,7 +101,7 @@ void slider(app::Controller& ctrl, const Question& q, const Answer* a, float wid
     float before = value;
     if (ImGui::SliderFloat("##slider", &value, float(q.min), float(q.max), fmt.c_str())) {
         double snapped = q.min + std::round((double(value) - q.min) / q.step) * q.step;
-        if (!has || std::abs(snapped - before) > 1e-9) ctrl.answer(Answer::ofNumber(std::clamp(snapped, q.min, q.max)));
+        if (!has || std::abs(snapped - before) > 1e-9) c.answer(Answer::ofNumber(std::clamp(snapped, q.min, q.max)));
     }
     recordLastItem(RegisteredItem::Kind::Input, "slider");
     ImGui::PopStyleVar(2);
@@ -101,9 +109,9 @@ void slider(app::Controller& ctrl, const Question& q, const Answer* a, float wid
     if (!ImGui::GetIO().WantTextInput) {
         double cur = has ? a->number : (q.min + q.max) / 2;
         if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow)) && !ImGui::IsItemActive())
-            ctrl.answer(Answer::ofNumber(std::min(q.max, has ? cur + q.step : cur)));
+            c.answer(Answer::ofNumber(std::min(q.max, has ? cur + q.step : cur)));
         if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow)) && !ImGui::GetIO().KeyAlt && !ImGui::IsItemActive())
-            ctrl.answer(Answer::ofNumber(std::max(q.min, has ? cur - q.step : cur)));
+            c.answer(Answer::ofNumber(std::max(q.min, has ? cur - q.step : cur)));
     }
     textMuted(q.minLabel);
     if (!q.maxLabel.empty()) {
@@ -112,24 +120,48 @@ void slider(app::Controller& ctrl, const Question& q, const Answer* a, float wid
     }
 }
 
-}  // namespace
-
-void drawTake(app::Controller& ctrl) {
-    const auto& st = ctrl.state();
-    const app::TakeState& t = st.take;
-    const Palette& pal = palette();
-    if (!t.active) {
-        textMuted("No questionnaire is open.");
-        if (button("Back to Home")) ctrl.go(app::Screen::Home);
-        return;
+// The answer widgets for one question, by type.
+void answerWidgets(const QuestionCtx& c, const app::TakeState& t, float width) {
+    const Question& q = c.q;
+    switch (q.type) {
+        case QuestionType::Likert:
+            likertRow(c, width);
+            if (!q.options.empty()) optionList(c, q.points + 1, width, false);
+            break;
+        case QuestionType::SingleChoice: optionList(c, 1, width, false); break;
+        case QuestionType::MultipleChoice:
+            if (q.maxPicks > 0) textMuted("Choose up to " + std::to_string(q.maxPicks) + ".");
+            else textMuted("Choose all that apply.");
+            optionList(c, 1, width, true);
+            break;
+        case QuestionType::YesNo:
+            if (q.options.empty()) {
+                float w = (width - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+                if (choiceTile("Yes", "1", isPicked(c.a, "yes"), ImVec2(w, em(3)))) c.pick(1);
+                c.focusIfFirst();
+                ImGui::SameLine();
+                if (choiceTile("No", "2", isPicked(c.a, "no"), ImVec2(w, em(3)))) c.pick(2);
+            } else {
+                optionList(c, 1, width, false);
+            }
+            break;
+        case QuestionType::Slider:
+            slider(c, width);
+            if (!q.options.empty()) optionList(c, 1, width, false);
+            break;
+        case QuestionType::FreeText: {
+            std::string text = c.a && c.a->kind == Answer::Kind::Text ? c.a->text : std::string();
+            focusOnceFor(c.view, t.stepSerial);
+            if (inputMultiline("##text", &text, ImVec2(width, em(7)))) c.answer(Answer::ofText(text));
+            textMuted("Ctrl+Enter goes on.");
+            break;
+        }
     }
-    ImGuiIO& io = ImGui::GetIO();
-    float width = std::min(ImGui::GetContentRegionAvail().x - em(1), em(44));
-    float left = std::max(0.0f, (ImGui::GetContentRegionAvail().x - width) * 0.5f);
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + left);
-    ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+}
 
+// Title, progress line and bar, and the take's notices.
+void header(const app::TakeState& t, float width) {
+    const Palette& pal = palette();
     bool atEnd = t.step >= t.steps.size();
     app::Progress prog = app::progressAt(t.set, t.steps, atEnd ? t.steps.size() - 1 : t.step);
     spacing(0.3f);
@@ -144,137 +176,129 @@ void drawTake(app::Controller& ctrl) {
     if (!t.notice.empty()) textColored(pal.good, t.notice);
     if (!t.draftError.empty()) textColored(pal.warn, t.draftError);
     spacing(0.8f);
+}
 
-    bool typing = io.WantTextInput;
-    static int lastSerial = -1;
-    if (lastSerial != t.stepSerial) {
-        g_focusFirstTile = io.NavVisible && !typing;
-        lastSerial = t.stepSerial;
-    }
-    bool optional = false;
-
-    if (atEnd) {
+// The current step's body. Returns true when the step is an optional question (it gets a Skip button).
+bool stepBody(const AppState& st, CommandQueue& out, TakeScreenView& view, float width) {
+    const app::TakeState& t = st.take;
+    if (t.step >= t.steps.size()) {
         heading("That's everything.");
         textWrapped("Thank you for taking the time. When you're ready, see what your answers point to. You can still go "
                     "back and change anything.");
         spacing();
+        return false;
+    }
+    bool optional = false;
+    const app::Step& s = t.steps[t.step];
+    const core::Section& sec = t.set.sections[s.section];
+    ImGui::PushID(sec.id.c_str());
+    if (s.kind == app::Step::Kind::Intro) {
+        heading(sec.title);
+        spacing(0.4f);
+        textWrapped(sec.intro);
+    } else if (s.kind == app::Step::Kind::Reflection) {
+        heading("A moment to reflect");
+        textWrapped(sec.reflectionPrompt);
+        textMuted("Optional. Saved with your result, never scored. Ctrl+Enter goes on.");
+        auto it = t.notes.find(sec.id);
+        std::string note = it == t.notes.end() ? std::string() : it->second;
+        focusOnceFor(view, t.stepSerial);
+        if (inputMultiline("##reflection", &note, ImVec2(width, em(8)))) out.push(cmd::SetReflection{sec.id, note});
     } else {
-        const app::Step& s = t.steps[t.step];
-        const core::Section& sec = t.set.sections[s.section];
-        ImGui::PushID(int(s.section));
-        if (s.kind == app::Step::Kind::Intro) {
-            heading(sec.title);
-            spacing(0.4f);
-            textWrapped(sec.intro);
-        } else if (s.kind == app::Step::Kind::Reflection) {
-            heading("A moment to reflect");
-            textWrapped(sec.reflectionPrompt);
-            textMuted("Optional. Saved with your result, never scored. Ctrl+Enter goes on.");
-            auto it = t.notes.find(sec.id);
-            std::string note = it == t.notes.end() ? std::string() : it->second;
-            static int focusedSerial = -1;
-            if (focusedSerial != t.stepSerial) {
-                ImGui::SetKeyboardFocusHere();
-                focusedSerial = t.stepSerial;
-            }
-            if (inputMultiline("##reflection", &note, ImVec2(width, em(8)))) ctrl.setNote(note);
-        } else {
-            const Question& q = sec.questions[s.question];
-            ImGui::PushID(q.id.c_str());
-            optional = !q.required;
-            const Answer* a = currentAnswer(t, q);
-            ImGui::PushFont(fonts().large);
-            textWrapped(core::displayText(q, t.answers));
-            ImGui::PopFont();
-            if (!q.help.empty()) textMuted(q.help);
-            spacing(0.6f);
-            switch (q.type) {
-                case QuestionType::Likert:
-                    likertRow(ctrl, q, a, width);
-                    if (!q.options.empty()) optionList(ctrl, q, a, q.points + 1, width, false);
-                    break;
-                case QuestionType::SingleChoice: optionList(ctrl, q, a, 1, width, false); break;
-                case QuestionType::MultipleChoice:
-                    if (q.maxPicks > 0) textMuted("Choose up to " + std::to_string(q.maxPicks) + ".");
-                    else textMuted("Choose all that apply.");
-                    optionList(ctrl, q, a, 1, width, true);
-                    break;
-                case QuestionType::YesNo:
-                    if (q.options.empty()) {
-                        float w = (width - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
-                        if (choiceTile("Yes", "1", isPicked(a, "yes"), ImVec2(w, em(3)))) ctrl.pickNumber(1);
-                        focusIfFirst();
-                        ImGui::SameLine();
-                        if (choiceTile("No", "2", isPicked(a, "no"), ImVec2(w, em(3)))) ctrl.pickNumber(2);
-                    } else {
-                        optionList(ctrl, q, a, 1, width, false);
-                    }
-                    break;
-                case QuestionType::Slider:
-                    slider(ctrl, q, a, width);
-                    if (!q.options.empty()) optionList(ctrl, q, a, 1, width, false);
-                    break;
-                case QuestionType::FreeText: {
-                    std::string text = a && a->kind == Answer::Kind::Text ? a->text : std::string();
-                    static int focusedSerial = -1;
-                    if (focusedSerial != t.stepSerial) {
-                        ImGui::SetKeyboardFocusHere();
-                        focusedSerial = t.stepSerial;
-                    }
-                    if (inputMultiline("##text", &text, ImVec2(width, em(7)))) ctrl.answer(Answer::ofText(text));
-                    textMuted("Ctrl+Enter goes on.");
-                    break;
-                }
-            }
-            ImGui::PopID();
-        }
+        const Question& q = sec.questions[s.question];
+        ImGui::PushID(q.id.c_str());
+        optional = !q.required;
+        ImGui::PushFont(fonts().large);
+        textWrapped(core::displayText(q, t.answers));
+        ImGui::PopFont();
+        if (!q.help.empty()) textMuted(q.help);
+        spacing(0.6f);
+        answerWidgets(QuestionCtx{q, currentAnswer(t, q), out, view}, t, width);
         ImGui::PopID();
     }
+    ImGui::PopID();
+    return optional;
+}
 
-    if (!t.message.empty()) {
-        spacing(0.3f);
-        textColored(pal.warn, t.message);
-    }
+void navigation(const app::TakeState& t, CommandQueue& out, bool optional) {
+    bool atEnd = t.step >= t.steps.size();
     spacing(0.8f);
     ImVec2 navSize(em(7), em(2.2f));
     beginDisabled(t.step == 0);
-    if (button("Back", navSize)) ctrl.back();
+    if (button("Back", navSize)) out.push(cmd::Back{});
     endDisabled(t.step == 0);
     ImGui::SameLine();
     if (optional && !atEnd) {
-        if (button("Skip", navSize)) ctrl.skip();
+        if (button("Skip", navSize)) out.push(cmd::Skip{});
         ImGui::SameLine();
     }
     if (atEnd) {
-        if (primaryButton("See my result", ImVec2(em(10), navSize.y))) ctrl.next();
+        if (primaryButton("See my result", ImVec2(em(10), navSize.y))) out.push(cmd::Next{});
     } else {
-        if (primaryButton("Next", navSize)) ctrl.next();
+        if (primaryButton("Next", navSize)) out.push(cmd::Next{});
     }
     ImGui::SameLine(0, em(2));
-    if (linkButton(t.preview ? "Leave preview" : "Pause and go Home")) ctrl.abandonTake();
+    if (linkButton(t.preview ? "Leave preview" : "Pause and go Home")) out.push(cmd::AbandonTake{});
     spacing(0.4f);
     textMuted(t.preview ? "Preview: nothing is saved."
                         : "Every answer is saved as you go. Keys: 1-9 pick · Enter next · Backspace back · Tab moves · Ctrl+H hides the screen");
+}
+
+// Keyboard: handled after the widgets so a focused button's own activation (Space) keeps priority.
+void keyboard(const AppState& st, CommandQueue& out, bool typing) {
+    if (ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) return;
+    ImGuiIO& io = ImGui::GetIO();
+    bool ctrlEnter = io.KeyCtrl && (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) ||
+                                    ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter)));
+    if (typing) {
+        if (ctrlEnter) out.push(cmd::Next{});
+        return;
+    }
+    const app::TakeState& t = st.take;
+    if (t.step < t.steps.size() && t.steps[t.step].kind == app::Step::Kind::Question) {
+        const app::Step& s = t.steps[t.step];
+        const std::string& qid = t.set.sections[s.section].questions[s.question].id;
+        for (int k = 1; k <= 10; ++k)
+            if (!io.KeyCtrl && digitPressed(k % 10)) out.push(cmd::PickNumber{qid, k});
+    }
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false))
+        out.push(cmd::Next{});
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace)) ||
+        (io.KeyAlt && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))))
+        out.push(cmd::Back{});
+}
+
+}  // namespace
+
+void drawTake(const AppState& st, CommandQueue& out, TakeScreenView& view) {
+    const app::TakeState& t = st.take;
+    if (!t.active) {
+        textMuted("No questionnaire is open.");
+        if (button("Back to Home")) out.push(cmd::Go{app::Screen::Home});
+        return;
+    }
+    ImGuiIO& io = ImGui::GetIO();
+    float width = std::min(ImGui::GetContentRegionAvail().x - em(1), em(44));
+    float left = std::max(0.0f, (ImGui::GetContentRegionAvail().x - width) * 0.5f);
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + left);
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    header(t, width);
+    bool typing = io.WantTextInput;
+    if (view.seenSerial != t.stepSerial) {
+        view.focusFirstTile = io.NavVisible && !typing;
+        view.seenSerial = t.stepSerial;
+    }
+    bool optional = stepBody(st, out, view, width);
+    if (!t.message.empty()) {
+        spacing(0.3f);
+        textColored(palette().warn, t.message);
+    }
+    navigation(t, out, optional);
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
-
-    // Keyboard: handled after the widgets so a focused button's own activation (Space) keeps priority.
-    if (!ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) {
-        bool ctrlEnter = io.KeyCtrl && (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) ||
-                                        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter)));
-        if (typing) {
-            if (ctrlEnter) ctrl.next();
-        } else {
-            for (int k = 1; k <= 10; ++k)
-                if (!io.KeyCtrl && digitPressed(k % 10)) ctrl.pickNumber(k);
-            if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
-                ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false))
-                ctrl.next();
-            if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace)) ||
-                (io.KeyAlt && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))))
-                ctrl.back();
-        }
-    }
+    keyboard(st, out, typing);
 }
 
 }  // namespace rekindle::ui

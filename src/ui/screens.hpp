@@ -1,28 +1,56 @@
-// One function per screen; each reads the app state and calls controller actions. Drawn inside the main window.
+// One function per screen. A screen reads the app state (const: it cannot change it) and pushes commands to
+// the queue, which the app applies after the frame. UI-only state lives in the screen's view struct here.
 #pragma once
 
-#include "app/controller.hpp"
+#include <set>
+#include <string>
+#include <vector>
+
+#include "app/commands.hpp"
+#include "app/state.hpp"
 
 namespace rekindle::ui {
 
-void drawRoot(app::Controller& ctrl);  // the whole frame: navigation, current screen, dialogs
+namespace cmd = app::cmd;
+using app::AppState;
+using app::CommandQueue;
 
-void drawHome(app::Controller& ctrl);
-void drawTake(app::Controller& ctrl);
-void drawResult(app::Controller& ctrl);
-void drawHistory(app::Controller& ctrl);
-void drawCompare(app::Controller& ctrl);
-void drawTrends(app::Controller& ctrl);
-void drawAuthor(app::Controller& ctrl);
-void drawSimulator(app::Controller& ctrl);
-void drawSettings(app::Controller& ctrl);
-void drawAbout(app::Controller& ctrl);
-void drawHelp(app::Controller& ctrl);
-void drawHidden(app::Controller& ctrl);
+// Take: where keyboard focus goes when the step changes.
+struct TakeScreenView {
+    int seenSerial = -1;      // the take's stepSerial last drawn: a change means a new step
+    bool focusFirstTile = false;  // moving with Tab / arrows: the new step's first answer takes focus
+    int textFocusedSerial = -1;   // the step whose text field was given focus (once, not every frame)
+};
+
+// Author: which cards have their "preview from a question" list open, by file path (like a tree node).
+struct AuthorScreenView {
+    std::set<std::string> previewPickerOpen;
+};
+
+// Every screen's view, owned by whoever runs the frames (the platform loop, the benchmark).
+struct Views {
+    TakeScreenView take;
+    AuthorScreenView author;
+};
+
+void drawRoot(const AppState& st, CommandQueue& out, Views& views);  // the whole frame: navigation, screen, dialogs
+
+void drawHome(const AppState& st, CommandQueue& out);
+void drawTake(const AppState& st, CommandQueue& out, TakeScreenView& view);
+void drawResult(const AppState& st, CommandQueue& out);
+void drawHistory(const AppState& st, CommandQueue& out);
+void drawCompare(const AppState& st, CommandQueue& out);
+void drawTrends(const AppState& st, CommandQueue& out);
+void drawAuthor(const AppState& st, CommandQueue& out, AuthorScreenView& view);
+void drawSimulator(const AppState& st, CommandQueue& out);
+void drawSettings(const AppState& st, CommandQueue& out);
+void drawAbout(const AppState& st, CommandQueue& out);
+void drawHelp(const AppState& st);
+void drawHidden();
 
 // Shared bits
-void drawDisclaimerText(const app::AppState& state);
-void drawSafetyBlock(const app::AppState& state, const std::vector<core::SafetyRecord>& safety);
+void drawDisclaimerText(const AppState& state);
+void drawSafetyBlock(const AppState& state, const std::vector<core::SafetyRecord>& safety);
 std::string shortDate(const std::string& rfc3339);  // "25 Nov 2026"
 
 }  // namespace rekindle::ui

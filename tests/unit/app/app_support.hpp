@@ -1,7 +1,7 @@
-// Helpers for the app layer's unit tests: a controller over a test's own data folder.
+// Helpers for the app layer's unit tests: an Application over a test's own data folder.
 #pragma once
 
-#include "app/controller.hpp"
+#include "app/application.hpp"
 #include "test_support.hpp"
 
 namespace rekindle::test {

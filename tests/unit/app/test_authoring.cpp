@@ -9,7 +9,7 @@
 #include <filesystem>
 #include <string>
 
-#include "app/controller.hpp"
+#include "app/application.hpp"
 #include "storage/atomic_file.hpp"
 #include "storage/library.hpp"
 #include "storage/question_set_json.hpp"
@@ -73,11 +73,11 @@ TEST_CASE("the template as shipped is not a usable set: the placeholder id is re
 
 TEST_CASE("New question set writes a valid, private starter file and never overwrites one") {
     TempDir dir;
-    app::Controller ctrl(controllerOptions(dir));
+    app::Application ctrl(controllerOptions(dir));
 
     // What a person might type: capitals, spaces and punctuation still give a valid id.
-    ctrl.setNewSetName("Book Club!");
-    REQUIRE_MESSAGE(ctrl.createSetFromTemplate(), ctrl.state().author.message);
+    ctrl.authoring().setNewSetName("Book Club!");
+    REQUIRE_MESSAGE(ctrl.authoring().createSetFromTemplate(), ctrl.state().author.message);
     fs::path file = dir.path / "question-sets" / "book-club.json";
     REQUIRE(fs::exists(file));
     CHECK(modeOf(file) == 0600);
@@ -98,20 +98,20 @@ TEST_CASE("New question set writes a valid, private starter file and never overw
     std::string err;
     std::string edited = replaceAll(readText(file), "My new question set", "Our book club");
     REQUIRE(storage::writeFileAtomic(file, edited, &err));
-    CHECK_FALSE(ctrl.createSetFromTemplate());
+    CHECK_FALSE(ctrl.authoring().createSetFromTemplate());
     CHECK(ctrl.state().author.message.find("already exists") != std::string::npos);
     CHECK(readText(file) == edited);
 }
 
 TEST_CASE("names that are not ids become valid ids") {
     TempDir dir;
-    app::Controller ctrl(controllerOptions(dir));
+    app::Application ctrl(controllerOptions(dir));
     for (auto [typed, id] : {std::pair<const char*, const char*>{"  Sister -- 2027 ", "sister-2027"},
                              {"amie_proche.v2", "amie-proche-v2"},
                              {"???", "my-set"}}) {
         CAPTURE(typed);
-        ctrl.setNewSetName(typed);
-        REQUIRE_MESSAGE(ctrl.createSetFromTemplate(), ctrl.state().author.message);
+        ctrl.authoring().setNewSetName(typed);
+        REQUIRE_MESSAGE(ctrl.authoring().createSetFromTemplate(), ctrl.state().author.message);
         fs::path file = dir.path / "question-sets" / (std::string(id) + ".json");
         REQUIRE(fs::exists(file));
         auto loaded = storage::loadQuestionSet(file, storage::loadLibrary(kSource / "assets"));

@@ -13,7 +13,7 @@
 #include <filesystem>
 #include <functional>
 
-#include "app/controller.hpp"
+#include "app/application.hpp"
 #include "storage/atomic_file.hpp"
 #include "storage/draft_store.hpp"
 #include "storage/result_json.hpp"
@@ -135,15 +135,15 @@ TEST_CASE("failing writes: a full disk (simulated with a file-size limit) leaves
 TEST_CASE("failing writes: the take shows the error, keeps answers in memory and saves again once it can") {
     TempDir tmp;
     bool ok = inChild([&] {
-        app::Controller ctrl(controllerOptions(tmp));
-        int idx = ctrl.findSet("weekly-check-in");
-        if (idx < 0) return false;
-        ctrl.startTake(idx);
+        app::Application ctrl(controllerOptions(tmp));
+        const std::string setId = "weekly-check-in";
+        if (!ctrl.state().findSet(setId)) return false;
+        ctrl.take().start(setId);
         const app::TakeState& t = ctrl.state().take;
-        ctrl.next();  // past the section intro
-        ctrl.pickNumber(3);
+        ctrl.take().next();  // past the section intro
+        ctrl.take().pickNumber(3);
         if (!t.draftError.empty() || t.answers.size() != 1) return false;
-        ctrl.next();
+        ctrl.take().next();
         fs::path draftFile = tmp.path / "drafts" / "weekly-check-in.json";
         std::string onDisk = bytesOf(draftFile);
 
@@ -152,15 +152,15 @@ TEST_CASE("failing writes: the take shows the error, keeps answers in memory and
         ::getrlimit(RLIMIT_FSIZE, &lim);
         rlimit tiny{16, lim.rlim_max};
         ::setrlimit(RLIMIT_FSIZE, &tiny);
-        ctrl.pickNumber(4);
+        ctrl.take().pickNumber(4);
         bool reported = t.draftError.find("could not be written") != std::string::npos;
         bool kept = t.answers.size() == 2;
         bool diskIntact = bytesOf(draftFile) == onDisk;
         std::fprintf(stderr, "draft error shown: %s\n", t.draftError.c_str());
 
         ::setrlimit(RLIMIT_FSIZE, &lim);  // space again
-        ctrl.next();
-        ctrl.pickNumber(2);
+        ctrl.take().next();
+        ctrl.take().pickNumber(2);
         storage::DraftStore drafts(tmp.path / "drafts");
         auto d = drafts.load("weekly-check-in");
         return reported && kept && diskIntact && t.draftError.empty() && d && d->answers.size() == 3;
@@ -196,7 +196,7 @@ TEST_CASE("privacy: everything written is 0600 in 0700 folders, whatever the uma
 
 TEST_CASE("privacy: Delete all my data needs the typed word and then removes results, drafts and settings") {
     TempDir tmp;
-    app::Controller ctrl(controllerOptions(tmp));
+    app::Application ctrl(controllerOptions(tmp));
     const storage::Paths& paths = ctrl.state().paths;
     storage::ResultStore store(paths);
     core::ResultRecord r = sampleResult("to be deleted");
@@ -205,14 +205,14 @@ TEST_CASE("privacy: Delete all my data needs the typed word and then removes res
     storage::Draft d;
     d.setId = "weekly-check-in";
     REQUIRE(storage::DraftStore(paths).save(d, &err));
-    ctrl.setZoom(1.5f);
+    ctrl.settings().setZoom(1.5f);
     REQUIRE(fs::exists(paths.settingsFile()));
 
-    ctrl.setDeleteConfirmText("delete");
-    CHECK_FALSE(ctrl.deleteAllData());
+    ctrl.settings().setDeleteConfirmText("delete");
+    CHECK_FALSE(ctrl.settings().deleteAllData());
     CHECK(fs::exists(paths.resultsDir() / (r.id + ".json")));
-    ctrl.setDeleteConfirmText("DELETE");
-    CHECK(ctrl.deleteAllData());
+    ctrl.settings().setDeleteConfirmText("DELETE");
+    CHECK(ctrl.settings().deleteAllData());
     CHECK_FALSE(fs::exists(paths.resultsDir()));
     CHECK_FALSE(fs::exists(paths.draftsDir()));
     CHECK_FALSE(fs::exists(paths.settingsFile()));

@@ -8,8 +8,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "app/controller.hpp"
-#include "app/take_flow.hpp"
+#include "app/application.hpp"
+#include "app/take/take_flow.hpp"
 #include "storage/atomic_file.hpp"
 
 using namespace rekindle;
@@ -38,10 +38,10 @@ void installUserSet(const TempDir& dir, const std::string& version, bool dropSec
 
 TEST_CASE("take flow: steps, progress and keyboard answers on the shipped check-in") {
     TempDir dir("rekindle-take");
-    app::Controller ctrl(controllerOptions(dir));
-    int idx = ctrl.findSet("weekly-check-in");
-    REQUIRE(idx >= 0);
-    const core::QuestionSet& set = *ctrl.state().sets[size_t(idx)].set();
+    app::Application ctrl(controllerOptions(dir));
+    const app::SetEntry* entry = ctrl.state().findSet("weekly-check-in");
+    REQUIRE(entry != nullptr);
+    const core::QuestionSet& set = *entry->set();
     auto steps = app::buildSteps(set, {});
     // Section 1: intro, 7 questions, reflection; section 2: intro, 2 questions.
     CHECK(steps.size() == 12);
@@ -61,23 +61,24 @@ TEST_CASE("take flow: steps, progress and keyboard answers on the shipped check-
 TEST_CASE("take flow: every answer is in the draft at once, and a new session resumes it") {
     TempDir dir("rekindle-take");
     {
-        app::Controller ctrl(controllerOptions(dir));
-        int idx = ctrl.findSet("weekly-check-in");
-        ctrl.acceptDisclaimer();
-        ctrl.requestTake(idx);
+        app::Application ctrl(controllerOptions(dir));
+        const std::string setId = "weekly-check-in";
+        ctrl.take().acceptDisclaimer();
+        ctrl.take().request(setId);
         REQUIRE(ctrl.state().screen == app::Screen::Take);
-        ctrl.next();  // intro
-        ctrl.next();  // required question unanswered: stays, with a message
+        ctrl.take().next();  // intro
+        ctrl.take().next();  // required question unanswered: stays, with a message
         CHECK_FALSE(ctrl.state().take.message.empty());
-        ctrl.pickNumber(4);
-        ctrl.next();
-        ctrl.pickNumber(2);
+        ctrl.take().pickNumber(4);
+        ctrl.take().next();
+        ctrl.take().pickNumber(2);
         // No explicit save: the controller is simply dropped, like a closed window.
     }
-    app::Controller again(controllerOptions(dir));
-    int idx = again.findSet("weekly-check-in");
-    REQUIRE(again.state().sets[size_t(idx)].hasDraft);
-    again.requestTake(idx);  // the disclaimer was accepted and saved in settings
+    app::Application again(controllerOptions(dir));
+    const std::string setId = "weekly-check-in";
+    REQUIRE(again.state().findSet(setId) != nullptr);
+    REQUIRE(again.state().findSet(setId)->hasDraft);
+    again.take().request(setId);  // the disclaimer was accepted and saved in settings
     const app::TakeState& t = again.state().take;
     REQUIRE(t.active);
     CHECK(t.answers.at("contact-warmth") == core::Answer::ofNumber(4));
@@ -92,22 +93,22 @@ TEST_CASE("take flow: a draft of a set that changed keeps the answers whose ques
     TempDir dir("rekindle-take");
     installUserSet(dir, "1.0.0", false);
     {
-        app::Controller ctrl(controllerOptions(dir));
-        int idx = ctrl.findSet("my-check-in");
-        REQUIRE(idx >= 0);
-        ctrl.startTake(idx);
-        ctrl.next();
-        ctrl.pickNumber(3);  // contact-warmth
-        ctrl.next();
-        ctrl.pickNumber(5);  // they-reached-out, removed below
-        ctrl.next();
-        ctrl.pickNumber(1);  // felt-on-edge
+        app::Application ctrl(controllerOptions(dir));
+        const std::string setId = "my-check-in";
+        REQUIRE(ctrl.state().findSet(setId) != nullptr);
+        ctrl.take().start(setId);
+        ctrl.take().next();
+        ctrl.take().pickNumber(3);  // contact-warmth
+        ctrl.take().next();
+        ctrl.take().pickNumber(5);  // they-reached-out, removed below
+        ctrl.take().next();
+        ctrl.take().pickNumber(1);  // felt-on-edge
     }
     installUserSet(dir, "1.1.0", true);
-    app::Controller ctrl(controllerOptions(dir));
-    int idx = ctrl.findSet("my-check-in");
-    REQUIRE(idx >= 0);
-    ctrl.resumeDraft(idx);
+    app::Application ctrl(controllerOptions(dir));
+    const std::string setId = "my-check-in";
+    REQUIRE(ctrl.state().findSet(setId) != nullptr);
+    ctrl.take().resume(setId);
     const app::TakeState& t = ctrl.state().take;
     REQUIRE(t.active);
     CHECK(t.notice.find("changed since you started") != std::string::npos);

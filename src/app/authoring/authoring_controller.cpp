@@ -1,7 +1,8 @@
-// Authoring actions: preview without saving, a starter file from the template, and the scoring simulator.
+// Authoring actions: a starter file from the template, and the scoring simulator.
+#include "app/authoring/authoring_controller.hpp"
+
 #include <random>
 
-#include "app/controller.hpp"
 #include "storage/atomic_file.hpp"
 
 namespace rekindle::app {
@@ -26,47 +27,51 @@ std::string slugFromName(const std::string& name) {
 
 }  // namespace
 
-void Controller::previewSet(int setIndex, const std::string& fromQuestion) { startTake(setIndex, true, fromQuestion); }
+void AuthoringController::setNewSetName(const std::string& name) { m_ctx.state.author.newSetName = name; }
 
-void Controller::setNewSetName(const std::string& name) { m_state.author.newSetName = name; }
-
-bool Controller::createSetFromTemplate() {
-    AuthorView& a = m_state.author;
+bool AuthoringController::createSetFromTemplate() {
+    AuthorView& a = m_ctx.state.author;
+    const storage::Paths& paths = m_ctx.state.paths;
     std::string slug = slugFromName(a.newSetName);
     std::string err;
-    auto tmpl = storage::readFile(m_state.paths.assetsDir / "question-set-template.json", &err);
+    auto tmpl = storage::readFile(paths.assetsDir / "question-set-template.json", &err);
     if (!tmpl) {
         a.message = "The template could not be read: " + err;
         return false;
     }
     std::string text = *tmpl;
     for (size_t pos; (pos = text.find("TEMPLATE-ID")) != std::string::npos;) text.replace(pos, 11, slug);
-    if (!storage::ensurePrivateDir(m_state.paths.userSetsDir(), &err)) {
+    if (!storage::ensurePrivateDir(paths.userSetsDir(), &err)) {
         a.message = err;
         return false;
     }
-    fs::path file = m_state.paths.userSetsDir() / (slug + ".json");
+    fs::path file = paths.userSetsDir() / (slug + ".json");
     if (!storage::writeNewFileAtomic(file, text, &err)) {
         a.message = "Not created: " + err + (fs::exists(file) ? " (a set with this name already exists)" : "");
         return false;
     }
     a.message = "Created " + file.string() + ". Open it in your editor; Rekindle re-checks it every time you save.";
-    refreshSets();
+    m_ctx.refreshSets();
     return true;
 }
 
-void Controller::openSimulator(int setIndex) {
-    m_state.simulator = SimulatorView{};
-    m_state.simulator.setIndex = setIndex;
-    show(Screen::Simulator);
+// By id, looked up each time: the file watcher may have reloaded, re-sorted or removed the set meanwhile.
+const core::QuestionSet* AuthoringController::simulatedSet() const {
+    const SetEntry* e = m_ctx.state.findSet(m_ctx.state.simulator.setId);
+    return e ? e->set() : nullptr;
+}
+
+void AuthoringController::openSimulator(const std::string& setId) {
+    m_ctx.state.simulator = SimulatorView{};
+    m_ctx.state.simulator.setId = setId;
+    m_ctx.show(Screen::Simulator);
     simulate("lowest");
 }
 
-void Controller::simulate(const std::string& mode, uint64_t seed) {
-    SimulatorView& s = m_state.simulator;
-    if (s.setIndex < 0 || s.setIndex >= int(m_state.sets.size())) return;
-    const core::QuestionSet* set = m_state.sets[size_t(s.setIndex)].set();
+void AuthoringController::simulate(const std::string& mode, uint64_t seed) {
+    const core::QuestionSet* set = simulatedSet();
     if (!set) return;
+    SimulatorView& s = m_ctx.state.simulator;
     s.mode = mode;
     s.seed = seed;
     if (mode == "lowest") s.answers = core::lowestAnswers(*set);
@@ -78,20 +83,20 @@ void Controller::simulate(const std::string& mode, uint64_t seed) {
     s.score = core::score(*set, core::effectiveAnswers(*set, s.answers));
 }
 
-void Controller::simulateAnswer(const std::string& questionId, const core::Answer& answer) {
-    SimulatorView& s = m_state.simulator;
+void AuthoringController::simulateAnswer(const std::string& questionId, const core::Answer& answer) {
+    const core::QuestionSet* set = simulatedSet();
+    if (!set || !set->findQuestion(questionId)) return;
+    SimulatorView& s = m_ctx.state.simulator;
     if (answer.isAnswered()) s.answers[questionId] = answer;
     else s.answers.erase(questionId);
     s.mode = "hand";
-    const core::QuestionSet* set = m_state.sets[size_t(s.setIndex)].set();
-    if (set) s.score = core::score(*set, core::effectiveAnswers(*set, s.answers));
+    s.score = core::score(*set, core::effectiveAnswers(*set, s.answers));
 }
 
-void Controller::runCoverage(int patterns, uint64_t seed) {
-    SimulatorView& s = m_state.simulator;
-    if (s.setIndex < 0 || s.setIndex >= int(m_state.sets.size())) return;
-    const core::QuestionSet* set = m_state.sets[size_t(s.setIndex)].set();
+void AuthoringController::runCoverage(int patterns, uint64_t seed) {
+    const core::QuestionSet* set = simulatedSet();
     if (!set) return;
+    SimulatorView& s = m_ctx.state.simulator;
     s.coverage = core::coverage(*set, patterns, seed, set->result.topTips);
     s.hasCoverage = true;
 }

@@ -1,5 +1,5 @@
 // Step building and keyboard answer mapping; pure logic, tested without a window.
-#include "app/take_flow.hpp"
+#include "app/take/take_flow.hpp"
 
 #include <algorithm>
 

@@ -1,0 +1,104 @@
+// Navigation and the command dispatch: one line per command, handing it to the feature that owns it.
+#include "app/application.hpp"
+
+namespace rekindle::app {
+
+Application::Application(ControllerOptions options) : m_ctx(std::move(options)) {
+    if (m_ctx.options.watchFiles)
+        m_watcher = std::make_unique<SetWatcher>(
+            std::vector<std::filesystem::path>{m_ctx.state.paths.builtinQuestionnaires, m_ctx.state.paths.userSetsDir()},
+            m_ctx.options.openFile);
+}
+
+Application::~Application() = default;
+
+void Application::setWake(std::function<void()> wake) {
+    if (m_watcher) m_watcher->setWake(std::move(wake));
+}
+
+bool Application::poll() {
+    if (m_watcher && m_watcher->takeChanged()) {
+        m_ctx.refreshSets();
+        return true;
+    }
+    return false;
+}
+
+void Application::go(Screen screen) {
+    if (screen == Screen::History) m_results.loadHistory();
+    if (screen == Screen::Home) {
+        m_ctx.countTakes();
+        m_ctx.scanDrafts();
+    }
+    m_ctx.show(screen);
+}
+
+void Application::toggleHide() {
+    AppState& st = m_ctx.state;
+    if (st.screen == Screen::Hidden) {
+        st.screen = st.screenBeforeHide;
+    } else {
+        st.screenBeforeHide = st.screen;
+        m_ctx.show(Screen::Hidden);
+    }
+}
+
+// A declarative table: which controller method each command calls.
+struct Application::Dispatch {
+    Application& a;
+    void operator()(const cmd::Go& c) { a.go(c.screen); }
+    void operator()(const cmd::ToggleHide&) { a.toggleHide(); }
+    void operator()(const cmd::ClearToast&) { a.m_ctx.state.toast.clear(); }
+    void operator()(const cmd::RequestTake& c) { a.m_take.request(c.setId); }
+    void operator()(const cmd::AcceptDisclaimer&) { a.m_take.acceptDisclaimer(); }
+    void operator()(const cmd::DismissDisclaimer&) { a.m_take.dismissDisclaimer(); }
+    void operator()(const cmd::StartTake& c) { a.m_take.start(c.setId, c.preview, c.fromQuestion); }
+    void operator()(const cmd::PickNumber& c) {
+        if (c.questionId == a.m_take.currentQuestionId()) a.m_take.pickNumber(c.n);
+    }
+    void operator()(const cmd::SetAnswer& c) {
+        if (c.questionId == a.m_take.currentQuestionId()) a.m_take.answer(c.answer);
+    }
+    void operator()(const cmd::SetReflection& c) {
+        if (c.sectionId == a.m_take.currentSectionId()) a.m_take.setNote(c.text);
+    }
+    void operator()(const cmd::Next&) { a.m_take.next(); }
+    void operator()(const cmd::Back&) { a.m_take.back(); }
+    void operator()(const cmd::Skip&) { a.m_take.skip(); }
+    void operator()(const cmd::AbandonTake&) { a.go(a.m_take.abandon()); }
+    void operator()(const cmd::SetResultNote& c) { a.m_results.setNote(c.text); }
+    void operator()(const cmd::SaveResult&) { a.m_results.save(); }
+    void operator()(const cmd::CompareWithPrevious&) { a.m_results.compareWithPrevious(); }
+    void operator()(const cmd::SetHistoryFilter& c) { a.m_results.setHistoryFilter(c.setId); }
+    void operator()(const cmd::SetHistorySearch& c) { a.m_results.setHistorySearch(c.text); }
+    void operator()(const cmd::OpenResult& c) { a.m_results.open(c.resultId); }
+    void operator()(const cmd::AskDelete& c) { a.m_results.askDelete(c.resultId); }
+    void operator()(const cmd::ConfirmDelete&) { a.m_results.confirmDelete(); }
+    void operator()(const cmd::CancelDelete&) { a.m_results.cancelDelete(); }
+    void operator()(const cmd::CompareWithOneBefore& c) { a.m_results.compareWithOneBefore(c.resultId); }
+    void operator()(const cmd::OpenTrends& c) { a.m_results.openTrends(c.setId); }
+    void operator()(const cmd::Export& c) { a.m_results.exportHistory(c.format); }
+    void operator()(const cmd::SetNewSetName& c) { a.m_authoring.setNewSetName(c.name); }
+    void operator()(const cmd::CreateSet&) { a.m_authoring.createSetFromTemplate(); }
+    void operator()(const cmd::OpenSimulator& c) { a.m_authoring.openSimulator(c.setId); }
+    void operator()(const cmd::Simulate& c) { a.m_authoring.simulate(c.mode, c.seed); }
+    void operator()(const cmd::SimulateAnswer& c) { a.m_authoring.simulateAnswer(c.questionId, c.answer); }
+    void operator()(const cmd::RunCoverage& c) { a.m_authoring.runCoverage(c.patterns, c.seed); }
+    void operator()(const cmd::OpenInEditor& c) { a.m_settings.openInEditor(c.path); }
+    void operator()(const cmd::SetZoom& c) { a.m_settings.setZoom(c.zoom); }
+    void operator()(const cmd::SetTheme& c) { a.m_settings.setTheme(c.theme); }
+    void operator()(const cmd::SetMovingAverage& c) { a.m_settings.setMovingAverage(c.on); }
+    void operator()(const cmd::SetDeleteConfirmText& c) { a.m_settings.setDeleteConfirmText(c.text); }
+    void operator()(const cmd::DeleteAllData&) { a.m_settings.deleteAllData(); }
+    void operator()(const cmd::OpenDataFolder&) { a.m_settings.openDataFolder(); }
+};
+
+void Application::apply(const Command& command) { std::visit(Dispatch{*this}, command); }
+
+bool Application::applyCommands() {
+    auto pending = m_queue.drain();
+    for (const auto& c : pending) apply(c);
+    return !pending.empty();
+}
+
+}  // namespace rekindle::app

@@ -1,0 +1,60 @@
+// The root of the app layer: owns the shared context, one controller per feature and the command queue.
+// Screens push commands while a frame is drawn; the platform loop calls applyCommands() after ui::drawRoot
+// returns, so state only changes between frames.
+#pragma once
+
+#include <functional>
+#include <memory>
+
+#include "app/authoring/authoring_controller.hpp"
+#include "app/commands.hpp"
+#include "app/context.hpp"
+#include "app/results/results_controller.hpp"
+#include "app/set_watcher.hpp"
+#include "app/settings/settings_controller.hpp"
+#include "app/take/take_controller.hpp"
+
+namespace rekindle::app {
+
+class Application {
+public:
+    explicit Application(ControllerOptions options);
+    ~Application();
+    Application(const Application&) = delete;
+    Application& operator=(const Application&) = delete;
+
+    const AppState& state() const { return m_ctx.state; }
+    CommandQueue& commands() { return m_queue; }
+
+    // Applies every queued command in the order pushed. True if there were any (the loop draws again).
+    bool applyCommands();
+    // Applies one command now: tests, the benchmark and applyCommands itself.
+    void apply(const Command& command);
+
+    // Called by the platform with a function that wakes the event loop (glfwPostEmptyEvent).
+    void setWake(std::function<void()> wake);
+    // Called once per loop iteration: applies background results (file watcher). True if something changed.
+    bool poll();
+
+    // Navigation: loads what the target screen shows (history, take counts) before switching.
+    void go(Screen screen);
+    void toggleHide();  // quick-hide: a neutral screen, and back
+
+    TakeController& take() { return m_take; }
+    ResultsController& results() { return m_results; }
+    AuthoringController& authoring() { return m_authoring; }
+    SettingsController& settings() { return m_settings; }
+
+private:
+    struct Dispatch;
+
+    Context m_ctx;
+    TakeController m_take{m_ctx};
+    ResultsController m_results{m_ctx};
+    AuthoringController m_authoring{m_ctx};
+    SettingsController m_settings{m_ctx};
+    CommandQueue m_queue;
+    std::unique_ptr<SetWatcher> m_watcher;
+};
+
+}  // namespace rekindle::app

@@ -1,0 +1,129 @@
+// The set catalogue and the bits every feature needs: loading sets, counting past takes, noticing drafts.
+#include "app/context.hpp"
+
+#include <algorithm>
+
+#include "storage/atomic_file.hpp"
+
+namespace rekindle::app {
+
+namespace fs = std::filesystem;
+
+const char* screenName(Screen s) {
+    switch (s) {
+        case Screen::Home: return "home";
+        case Screen::Take: return "take";
+        case Screen::Result: return "result";
+        case Screen::History: return "history";
+        case Screen::Compare: return "compare";
+        case Screen::Trends: return "trends";
+        case Screen::Author: return "author";
+        case Screen::Simulator: return "simulator";
+        case Screen::Settings: return "settings";
+        case Screen::About: return "about";
+        case Screen::Help: return "help";
+        case Screen::Hidden: return "hidden";
+    }
+    return "?";
+}
+
+const SetEntry* AppState::findSet(const std::string& setId) const {
+    for (const auto& e : sets)
+        if (const auto* s = e.set(); s && s->id == setId) return &e;
+    return nullptr;
+}
+
+SetEntry* AppState::findSet(const std::string& setId) {
+    return const_cast<SetEntry*>(std::as_const(*this).findSet(setId));
+}
+
+Context::Context(ControllerOptions opts) : options(std::move(opts)) {
+    state.paths = storage::resolvePaths(options.dataDir);
+    std::string err;
+    if (!storage::ensurePrivateDir(state.paths.dataDir, &err)) state.fatalNote = err;
+    auto loaded = storage::loadSettings(state.paths.settingsFile());
+    state.settings = loaded.settings;
+    state.settingsProblem = loaded.problem;
+    if (!options.theme.empty()) state.settings.theme = options.theme;
+    state.library = storage::loadLibrary(state.paths.assetsDir);
+    // Temp files left by a crash mid-save hold copies of answers; the saved files themselves are always whole.
+    for (const auto& dir : {state.paths.resultsDir(), state.paths.draftsDir(), state.paths.configDir})
+        storage::removeStaleTempFiles(dir);
+    store = std::make_unique<storage::ResultStore>(state.paths);
+    drafts = std::make_unique<storage::DraftStore>(state.paths);
+    refreshSets();
+}
+
+void Context::show(Screen screen) {
+    state.toast.clear();
+    state.screen = screen;
+}
+
+void Context::refreshSets() {
+    std::vector<SetEntry> sets;
+    auto entryFor = [](storage::LoadedSet loaded, bool builtin) {
+        SetEntry e;
+        std::error_code ec;
+        e.mtime = fs::last_write_time(loaded.path, ec);
+        e.size = fs::file_size(loaded.path, ec);
+        e.loaded = std::move(loaded);
+        e.builtin = builtin;
+        return e;
+    };
+    for (auto& loaded : storage::loadQuestionSetsIn(state.paths.builtinQuestionnaires, state.library))
+        sets.push_back(entryFor(std::move(loaded), true));
+    // The full assessment first, then the shorter sets: longer estimated time first, then by title.
+    std::stable_sort(sets.begin(), sets.end(), [](const SetEntry& a, const SetEntry& b) {
+        int ma = a.set() ? a.set()->estimatedMinutes : -1, mb = b.set() ? b.set()->estimatedMinutes : -1;
+        return ma > mb;
+    });
+    for (auto& loaded : storage::loadQuestionSetsIn(state.paths.userSetsDir(), state.library))
+        sets.push_back(entryFor(std::move(loaded), false));
+    if (!options.openFile.empty())
+        sets.push_back(entryFor(storage::loadQuestionSet(options.openFile, state.library), false));
+    state.sets = std::move(sets);
+    countTakes();
+    scanDrafts();
+}
+
+void Context::countTakes() {
+    auto rows = store->list();
+    for (auto& e : state.sets) {
+        e.pastTakes = 0;
+        e.lastTaken.clear();
+        const auto* s = e.set();
+        if (!s) continue;
+        for (const auto& r : rows) {
+            if (!r.readable || r.setId != s->id) continue;
+            ++e.pastTakes;
+            if (r.completedAt > e.lastTaken) e.lastTaken = r.completedAt;
+        }
+    }
+}
+
+void Context::scanDrafts() {
+    for (auto& e : state.sets) {
+        e.hasDraft = false;
+        e.draftUpdated.clear();
+    }
+    for (const auto& entry : drafts->list()) {
+        if (!entry.readable) continue;
+        if (SetEntry* e = state.findSet(entry.draft.setId)) {
+            e->hasDraft = true;
+            e->draftUpdated = entry.draft.updatedAt;
+        }
+    }
+}
+
+void Context::discardDraft(const std::string& setId) {
+    if (setId.empty()) return;
+    drafts->remove(setId);
+    if (SetEntry* e = state.findSet(setId)) e->hasDraft = false;
+}
+
+void Context::persistSettings() {
+    std::string err;
+    if (!storage::saveSettings(state.paths.settingsFile(), state.settings, &err)) state.toast = "Settings not saved: " + err;
+}
+
+}  // namespace rekindle::app

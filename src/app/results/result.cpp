@@ -1,0 +1,65 @@
+// The result on show: its note, saving it (which ends the draft), and opening a saved one.
+#include "app/results/results_controller.hpp"
+
+namespace rekindle::app {
+
+namespace fs = std::filesystem;
+
+void ResultsController::setNote(const std::string& note) {
+    ResultView& r = m_ctx.state.result;
+    r.note = note;
+    if (note.empty()) r.record.notes.erase("note");
+    else r.record.notes["note"] = note;
+}
+
+void ResultsController::save() {
+    ResultView& r = m_ctx.state.result;
+    if (!r.active || r.saved || r.preview) return;
+    std::string err;
+    fs::path saved;
+    if (!m_ctx.store->save(r.record, &err, &saved)) {
+        r.error = "Could not save: " + err + ". Your answers are still here and in the draft; free some space or "
+                  "check the data folder, then press Save again.";
+        return;
+    }
+    r.saved = true;
+    r.savedId = r.record.id;
+    r.error.clear();
+    m_ctx.state.toast = "Saved to " + saved.string();
+    m_ctx.discardDraft(r.record.setId);
+    m_ctx.countTakes();
+}
+
+void ResultsController::compareWithPrevious() {
+    const ResultView& r = m_ctx.state.result;
+    if (!r.previous) return;
+    CompareView& c = m_ctx.state.compare;
+    c = CompareView{};
+    c.active = true;
+    c.before = *r.previous;
+    c.after = r.record;
+    c.comparison = core::compareResults(c.before, c.after);
+    m_ctx.show(Screen::Compare);
+}
+
+void ResultsController::open(const std::string& id) {
+    std::string err;
+    auto rec = m_ctx.store->load(id, &err);
+    if (!rec) {
+        m_ctx.state.history.message = "Could not open " + id + ": " + err;
+        return;
+    }
+    ResultView r;
+    r.active = true;
+    r.saved = true;
+    r.savedId = rec->id;
+    if (const SetEntry* e = m_ctx.state.findSet(rec->setId)) r.set = *e->set();
+    auto it = rec->notes.find("note");
+    if (it != rec->notes.end()) r.note = it->second;
+    r.previous = m_ctx.store->previousOf(*rec);
+    r.record = std::move(*rec);
+    m_ctx.state.result = std::move(r);
+    m_ctx.show(Screen::Result);
+}
+
+}  // namespace rekindle::app

@@ -1,0 +1,26 @@
+// Settings and privacy: text size, theme, chart options, the data folder, and "Delete all my data".
+#pragma once
+
+#include <string>
+
+#include "app/context.hpp"
+
+namespace rekindle::app {
+
+class SettingsController {
+public:
+    explicit SettingsController(Context& ctx) : m_ctx(ctx) {}
+
+    void setZoom(float zoom);
+    void setTheme(const std::string& theme);
+    void setMovingAverage(bool on);
+    void setDeleteConfirmText(const std::string& text);
+    bool deleteAllData();  // needs deleteConfirmText == "DELETE"
+    void openDataFolder();
+    void openInEditor(const std::string& path);
+
+private:
+    Context& m_ctx;
+};
+
+}  // namespace rekindle::app

@@ -1,0 +1,131 @@
+// The scoring simulator: lowest, highest, random or hand-picked answers for one set (named by id), the scores and
+// ranked tips they give with each contribution, and coverage over many random patterns.
+#include <imgui.h>
+
+#include <cstdio>
+#include <set>
+
+#include "ui/screens.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace rekindle::ui {
+
+namespace {
+
+// Every question with a combo to set its answer by hand; hidden questions say so.
+void answerGrid(const core::QuestionSet& set, const app::SimulatorView& s, CommandQueue& out) {
+    // Which questions the current answers leave visible: computed once per frame, not once per question.
+    std::set<std::string> visibleIds;
+    for (const auto& ref : core::visibleQuestions(set, s.answers))
+        visibleIds.insert(set.sections[ref.section].questions[ref.question].id);
+    for (const auto& sec : set.sections) {
+        subheading(sec.title);
+        for (const auto& q : sec.questions) {
+            ImGui::PushID(q.id.c_str());
+            bool visible = visibleIds.count(q.id) > 0;
+            auto it = s.answers.find(q.id);
+            std::string cur = it != s.answers.end() && visible ? core::describeAnswer(q, it->second) : (visible ? "—" : "hidden");
+            ImGui::SetNextItemWidth(em(12));
+            if (ImGui::BeginCombo("##ans", cur.c_str())) {
+                if (ImGui::Selectable("— (unanswered)")) out.push(cmd::SimulateAnswer{q.id, core::Answer{}});
+                int n = app::choiceCount(q);
+                core::Answer base = it != s.answers.end() ? it->second : core::Answer{};
+                for (int k = 1; k <= n; ++k) {
+                    core::Answer a = app::answerForNumber(q, q.type == core::QuestionType::MultipleChoice ? core::Answer{} : base, k);
+                    std::string label = core::describeAnswer(q, a) + "##" + std::to_string(k);
+                    if (ImGui::Selectable(label.c_str())) out.push(cmd::SimulateAnswer{q.id, a});
+                }
+                if (q.type == core::QuestionType::Slider)
+                    for (double v : {q.min, (q.min + q.max) / 2, q.max}) {
+                        std::string label = core::describeAnswer(q, core::Answer::ofNumber(v)) + "##v" + std::to_string(v);
+                        if (ImGui::Selectable(label.c_str())) out.push(cmd::SimulateAnswer{q.id, core::Answer::ofNumber(v)});
+                    }
+                ImGui::EndCombo();
+            }
+            ImGui::SameLine();
+            if (visible) textWrapped(q.id + ": " + core::displayText(q, s.answers));
+            else textMuted(q.id + " (hidden by its condition)");
+            ImGui::PopID();
+        }
+    }
+}
+
+// What the answers give: safety rules, dimensions, tips with contributions, coverage.
+void outcome(const core::QuestionSet& set, const app::SimulatorView& s) {
+    const Palette& pal = palette();
+    if (!s.score.safety.empty()) {
+        subheading("Safety rules that hold");
+        for (const auto& so : s.score.safety) textColored(pal.safetyBorder, so.ruleId + (so.suppress.empty() ? "" : " (suppresses " + std::to_string(so.suppress.size()) + " tips)"));
+    }
+    subheading("Dimensions");
+    for (const auto& d : s.score.dimensions) {
+        const core::Dimension* dim = set.findDimension(d.id);
+        std::string label = (dim ? dim->label : d.id) + ": " + (d.enoughAnswers ? percentText(d.percent) + " · " + d.bandLabel : "not enough answers");
+        percentBar(float(d.percent), label, ImGui::GetContentRegionAvail().x, pal.accentSoft);
+    }
+    subheading("Tips, ranked");
+    for (const auto& t : s.score.tips) {
+        ImGui::PushID(t.id.c_str());
+        const core::Tip* tip = set.findTip(t.id);
+        std::string head = (t.rank > 0 ? "#" + std::to_string(t.rank) + " " : "– ") + (tip ? tip->title : t.id) + "  " +
+                           (t.suppressed ? "suppressed by " + t.suppressedBy : t.enoughAnswers ? percentText(t.percent) : "not enough answers");
+        if (ImGui::TreeNode(head.c_str())) {
+            for (const auto& c : t.contributions) {
+                char buf[64];
+                std::snprintf(buf, sizeof buf, "%+.2f / %.2f", c.points, c.maxPoints);
+                bullet(c.questionId + " = " + c.answer + ": " + buf + (c.reversed ? " (reversed)" : ""));
+            }
+            ImGui::TreePop();
+        }
+        ImGui::PopID();
+    }
+    if (s.hasCoverage) {
+        spacing(0.4f);
+        subheading("Coverage over " + std::to_string(s.coverage.patterns) + " random patterns (top " + std::to_string(s.coverage.topN) + ")");
+        for (const auto& tc : s.coverage.tips) {
+            const core::Tip* tip = set.findTip(tc.id);
+            percentBar(float(tc.share * 100), (tip ? tip->title : tc.id) + ": " + percentText(tc.share * 100) + (tc.reachable ? "" : " · unreachable"),
+                       ImGui::GetContentRegionAvail().x, tc.reachable ? pal.accentSoft : pal.warn);
+        }
+        for (const auto& id : s.coverage.unreachableDimensions()) textColored(pal.warn, "Dimension no answer can reach: " + id);
+    }
+}
+
+}  // namespace
+
+void drawSimulator(const AppState& st, CommandQueue& out) {
+    const app::SimulatorView& s = st.simulator;
+    spacing(0.3f);
+    const app::SetEntry* entry = st.findSet(s.setId);
+    if (!entry) {
+        textMuted("Choose a valid set on the Author screen first.");
+        if (button("Back to Author")) out.push(cmd::Go{app::Screen::Author});
+        return;
+    }
+    const core::QuestionSet& set = *entry->set();
+    heading("Scoring simulator · " + set.title);
+    if (button("All lowest")) out.push(cmd::Simulate{"lowest"});
+    ImGui::SameLine();
+    if (button("All highest")) out.push(cmd::Simulate{"highest"});
+    ImGui::SameLine();
+    if (button("Random")) out.push(cmd::Simulate{"random", s.seed + (s.mode == "random" ? 1 : 0)});
+    ImGui::SameLine();
+    if (button("Coverage (1,000 random)")) out.push(cmd::RunCoverage{1000, 1});
+    ImGui::SameLine();
+    if (button("Back to Author")) out.push(cmd::Go{app::Screen::Author});
+    textMuted("Showing: " + s.mode + (s.mode == "random" ? " (seed " + std::to_string(s.seed) + ")" : "") +
+              ". Change any answer by hand in the grid on the left.");
+
+    float leftW = ImGui::GetContentRegionAvail().x * 0.5f;
+    ImGui::BeginChild("##grid", ImVec2(leftW, 0), true);
+    answerGrid(set, s, out);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("##outcome", ImVec2(0, 0), true);
+    outcome(set, s);
+    ImGui::EndChild();
+}
+
+
+}  // namespace rekindle::ui
