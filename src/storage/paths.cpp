@@ -1,4 +1,4 @@
-// Resolves XDG folders and the shipped asset locations.
+// Resolves XDG folders and the shipped content folder (relative to the executable, or REKINDLE_SHARE_DIR).
 #include "storage/paths.hpp"
 
 #include <sys/stat.h>
@@ -22,17 +22,20 @@ fs::path home() {
     return h.empty() ? fs::path("/tmp") : fs::path(h);
 }
 
-// Shipped files: next to the executable when installed side by side, else the source tree the build came from.
-fs::path findShipped(const char* sub, const char* fallback) {
+// Shipped files (sets, tips, template) live in one folder found from the executable, never from a path compiled in:
+// REKINDLE_SHARE_DIR when set; installed, <prefix>/share/rekindle beside <prefix>/bin; in a build tree,
+// <build>/share/rekindle, which CMake links to the source folders (and which tests in <build>/tests find as ../share).
+fs::path findShareDir() {
+    std::string overridden = env("REKINDLE_SHARE_DIR");
+    if (!overridden.empty()) return fs::absolute(overridden);
     std::error_code ec;
     fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    if (!ec) {
-        for (fs::path dir = exe.parent_path(); !dir.empty() && dir != dir.root_path(); dir = dir.parent_path()) {
-            if (fs::is_directory(dir / sub, ec) && fs::exists(dir / "CMakeLists.txt", ec)) return dir / sub;
-            if (fs::is_directory(dir / "share/rekindle" / sub, ec)) return dir / "share/rekindle" / sub;
-        }
+    if (ec) return fs::path("/usr/share/rekindle");
+    fs::path installed = exe.parent_path().parent_path() / "share/rekindle";
+    for (const fs::path& dir : {installed, exe.parent_path() / "share/rekindle"}) {
+        if (fs::is_directory(dir / "questionnaires", ec)) return dir;
     }
-    return fallback;
+    return installed;  // missing: the app and the CLI then name where it was expected
 }
 
 // A data or config root may be a symbolic link the user made (say, to a synced folder); it is resolved once here so
@@ -63,8 +66,9 @@ Paths resolvePaths(const std::string& dataDirOverride) {
     }
     p.dataDir = resolveOwnLink(p.dataDir);
     p.configDir = resolveOwnLink(p.configDir);
-    p.builtinQuestionnaires = findShipped("questionnaires", REKINDLE_SOURCE_QUESTIONNAIRES);
-    p.assetsDir = findShipped("assets", REKINDLE_SOURCE_ASSETS);
+    p.shareDir = findShareDir();
+    p.builtinQuestionnaires = p.shareDir / "questionnaires";
+    p.assetsDir = p.shareDir / "assets";
     return p;
 }
 
