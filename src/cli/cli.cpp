@@ -28,6 +28,8 @@ int run(int argc, char** argv) {
                    "Read the passphrase of a protected data folder from this file descriptor (one per line)")
         ->check(CLI::NonNegativeNumber);
     app.add_option("--open", gui.openFile, "Open a question-set file from anywhere");
+    // The desktop entry's `Exec=rekindle %f`; must exist, so a mistyped subcommand is an error, not a window.
+    app.add_option("file", gui.openFile, "Question-set file to open (same as --open)")->check(CLI::ExistingFile);
     app.add_option("--frames", gui.frames, "Render N frames, then exit (testing)");
     app.add_option("--screenshot", gui.screenshot, "Write the last frame to this PNG (testing)");
     app.add_option("--scale", gui.scale, "Force a UI scale instead of the monitor's content scale");

@@ -30,6 +30,7 @@
 #include "platform/input.hpp"
 #include "platform/mesa_pin.hpp"
 #include "platform/screenshot.hpp"
+#include "platform/window_icon.hpp"
 #include "ui/fonts.hpp"
 #include "ui/screens.hpp"
 #include "ui/theme.hpp"
@@ -91,12 +92,14 @@ GLFWwindow* openWindow(const GuiOptions& options, std::thread& driverLoad) {
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+    hintWindowClass();
     if (driverLoad.joinable()) driverLoad.join();  // GLX would wait for the loader's lock anyway
     GLFWwindow* window = glfwCreateWindow(options.width, options.height, "Rekindle", nullptr, nullptr);
     if (!window) {
         std::fprintf(stderr, "rekindle: could not create an OpenGL 3.3 window (see the GLFW error above).\n");
         return nullptr;
     }
+    setWindowIcon(window);
     glfwMakeContextCurrent(window);
     if (!gladLoadGL(glfwGetProcAddress)) {
         std::fprintf(stderr, "rekindle: could not load OpenGL 3.3 functions.\n");
