@@ -6,6 +6,7 @@
 #   ./build.sh test --extended  also run each libFuzzer target for about a minute
 #   ./build.sh sanitize         build with ASan + UBSan in build-asan and run the whole suite there (the one
 #                               sanitizer entry point; CI's `sanitizers` job runs it)
+#   ./build.sh package          build out/rekindle_<version>_<arch>.deb (Release, no test hooks) and lint it
 # With CI=true every build treats compiler warnings as errors (REKINDLE_WERROR); locally a warning stays a warning.
 set -eu
 cd "$(dirname "$0")"
@@ -14,7 +15,8 @@ mode=${1:-run}
 
 PACKAGES="cmake g++ ninja-build pkg-config python3 libimgui-dev libglfw3-dev python3-glad python3-jinja2 \
 nlohmann-json3-dev doctest-dev libcli11-dev libstb-dev libfontconfig-dev libfreetype-dev fonts-dejavu-core \
-xvfb xauth libgl1-mesa-dri libgl-dev strace xdg-utils xdotool libsodium-dev"
+xvfb xauth libgl1-mesa-dri libgl-dev strace xdg-utils xdotool libsodium-dev \
+scdoc librsvg2-bin desktop-file-utils appstream lintian dpkg-dev file binutils"
 case "$mode" in
   test) case " $* " in *" --extended "*) PACKAGES="$PACKAGES clang-14 libclang-rt-14-dev" ;; esac ;;
 esac
@@ -72,6 +74,22 @@ case "$mode" in
         ;;
     esac
     ;;
+  package)
+    # Debian's hardening flags (fortify, stack protector, PIE, relro and bind-now), as in a Debian-built package.
+    export DEB_BUILD_MAINT_OPTIONS="hardening=+all"
+    CXXFLAGS="$(dpkg-buildflags --get CPPFLAGS) $(dpkg-buildflags --get CXXFLAGS)" \
+    CFLAGS="$(dpkg-buildflags --get CPPFLAGS) $(dpkg-buildflags --get CFLAGS)" \
+    LDFLAGS="$(dpkg-buildflags --get LDFLAGS)" \
+      build build-package -DCMAKE_BUILD_TYPE=Release -DREKINDLE_TEST_HOOKS=OFF -DREKINDLE_BUILD_TESTS=OFF \
+        -DCMAKE_INSTALL_PREFIX=/usr $(command -v ccache >/dev/null && echo -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+    (cd build-package && cpack -G DEB >/dev/null)
+    mkdir -p out
+    rm -f out/rekindle_*.deb
+    cp build-package/rekindle_*.deb out/
+    deb=$(ls out/rekindle_*.deb)
+    lintian --fail-on error "$deb"
+    echo "Built $deb"
+    ;;
   sanitize)
     # UBSan findings are fatal (-fno-sanitize-recover at compile time) and print a stack. Leak detection stays on:
     # Mesa's shutdown leaks are handled in the app (src/platform/mesa_pin.cpp pins the GL driver modules before
@@ -82,7 +100,7 @@ case "$mode" in
       ctest --output-on-failure -j "$jobs" --timeout 900 -LE extended
     ;;
   *)
-    echo "usage: ./build.sh [run|test [--extended]|sanitize]" >&2
+    echo "usage: ./build.sh [run|test [--extended]|sanitize|package]" >&2
     exit 2
     ;;
 esac
