@@ -51,9 +51,17 @@ def missing_from(exe, page):
     for sub in top["subcommands"]:
         if not re.search(rf"^\*{re.escape(sub)}\*", page, re.M):
             missing.append(f"subcommand {sub} (a line starting with *{sub}* in SUBCOMMANDS)")
-        for option in long_options(sections(help_text(exe, sub))["options"]):
+        inner = sections(help_text(exe, sub))
+        for option in long_options(inner["options"]):
             if f"*{option}*" not in page:
                 missing.append(f"option {option} of {sub}")
+        # One level deeper (passphrase set|change|...): each name in bold, and its own options.
+        for nested in inner["subcommands"]:
+            if f"*{nested}*" not in page:
+                missing.append(f"subcommand {sub} {nested}")
+            for option in long_options(sections(help_text(exe, sub, nested))["options"]):
+                if f"*{option}*" not in page:
+                    missing.append(f"option {option} of {sub} {nested}")
     return missing
 
 
