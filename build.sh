@@ -77,10 +77,13 @@ case "$mode" in
   package)
     # Debian's hardening flags (fortify, stack protector, PIE, relro and bind-now), as in a Debian-built package.
     export DEB_BUILD_MAINT_OPTIONS="hardening=+all"
+    # Warnings are not errors here even in CI: g++ 12 at -O3 reports false -Wrestrict/-Wstringop-overflow inside
+    # libstdc++'s std::string (GCC bug 105329); the test job's build keeps -Werror for our code.
     CXXFLAGS="$(dpkg-buildflags --get CPPFLAGS) $(dpkg-buildflags --get CXXFLAGS)" \
     CFLAGS="$(dpkg-buildflags --get CPPFLAGS) $(dpkg-buildflags --get CFLAGS)" \
     LDFLAGS="$(dpkg-buildflags --get LDFLAGS)" \
       build build-package -DCMAKE_BUILD_TYPE=Release -DREKINDLE_TEST_HOOKS=OFF -DREKINDLE_BUILD_TESTS=OFF \
+        -DREKINDLE_WERROR=OFF \
         -DCMAKE_INSTALL_PREFIX=/usr $(command -v ccache >/dev/null && echo -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
     (cd build-package && cpack -G DEB >/dev/null)
     mkdir -p out
