@@ -99,6 +99,14 @@ struct ScriptDriver::Impl {
     void click(const json& step, ImGuiIO& io, double now) {
         std::string label = step["click"].get<std::string>();
         const ui::RegisteredItem* item = ui::Registry::get().findClickable(label);
+        if (!item && phase == 0) {
+            // Scrolled out of view: turn the wheel over its window towards it, as a person would, then click.
+            if (const ui::RegisteredItem* away = ui::Registry::get().findOutOfView(label)) {
+                io.MousePos = ImVec2((away->clipX0 + away->clipX1) * 0.5f, (away->clipY0 + away->clipY1) * 0.5f);
+                io.MouseWheel = away->y0 > away->clipY1 ? -1.0f : 1.0f;
+                return;
+            }
+        }
         if (!item) {
             if (timedOut(step, now)) fail("no clickable widget labelled \"" + label + "\" on screen " + host.screenName());
             return;
@@ -136,7 +144,7 @@ struct ScriptDriver::Impl {
         char where[160];
         std::snprintf(where, sizeof where, "item x %.0f..%.0f y %.0f..%.0f, visible x %.0f..%.0f y %.0f..%.0f", item.x0,
                       item.x1, item.y0, item.y1, item.clipX0, item.clipX1, item.clipY0, item.clipY1);
-        return "\"" + item.label.substr(0, 80) + "\" (" + kinds[int(item.kind)] + ") is cut by its window, child or column on screen " +
+        return "\"" + item.label.substr(0, 80) + "\" (" + kinds[int(item.kind)] + ") " + (item.problem.empty() ? std::string("is cut by its window, child or column") : item.problem) + " on screen " +
                host.screenName() + ": " + where;
     }
 
@@ -161,6 +169,11 @@ struct ScriptDriver::Impl {
             std::string want = step["expectWidget"].get<std::string>();
             holds = reg.findClickable(want) != nullptr;
             failure = "no widget \"" + want + "\" on screen " + host.screenName();
+        } else if (step.contains("expectNoWidget")) {
+            std::string label = step["expectNoWidget"].get<std::string>();
+            const ui::RegisteredItem* found = reg.findClickable(label);
+            holds = found == nullptr;
+            failure = "widget \"" + label + "\" is on screen " + host.screenName() + " (in view)";
         } else if (step.contains("expectNoClipping")) {
             const ui::RegisteredItem* cut = reg.firstCut();
             holds = cut == nullptr;
@@ -229,6 +242,11 @@ struct ScriptDriver::Impl {
         } else if (step.contains("type")) {
             io.AddInputCharactersUTF8(step["type"].get<std::string>().c_str());
             pass();
+        } else if (step.contains("wheel")) {
+            // The mouse wheel over the middle of the window: positive scrolls up, negative down, in lines.
+            io.MousePos = ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.6f);
+            if (phase++ == 0) io.MouseWheel = step["wheel"].get<float>();
+            else pass();
         } else if (step.contains("wait")) {
             if (++phase >= step["wait"].get<int>()) pass();
         } else if (step.contains("waitMs")) {

@@ -91,6 +91,11 @@ void drawTypingNotice() {
 
 bool textWrapPosSet() { return ImGui::GetCurrentWindow()->DC.TextWrapPos >= 0.0f; }
 
+float wrapWidthAt(float x) {
+    float pos = ImGui::GetCurrentWindow()->DC.TextWrapPos;
+    return ImGui::CalcWrapWidthForPos(ImVec2(x, 0), pos < 0 ? 0.0f : pos);
+}
+
 ItemClip lastItemClip() {
     ItemClip c;
     ImGuiWindow* w = ImGui::GetCurrentWindow();

@@ -31,6 +31,8 @@ void focusLastItem();
 
 // Whether a wrap position was pushed (PushTextWrapPos) in the current window, e.g. by a card.
 bool textWrapPosSet();
+// The width wrapped text starting at screen x gets: up to the pushed wrap position, else the content edge.
+float wrapWidthAt(float x);
 
 // Debian's ImGui 1.86 keeps text as 16-bit ImWchar, so a character beyond U+FFFF (most emoji) cannot live in a
 // text field: typed, it would arrive as U+FFFD; loaded, any edit would write U+FFFD back in its place.

@@ -17,14 +17,19 @@ void Registry::add(RegisteredItem item) {
     m_current.push_back(std::move(item));
 }
 
-const RegisteredItem* Registry::findClickable(const std::string& label) const {
-    // Exact label first, then a prefix (buttons often carry a count or a shortcut hint after the words).
-    for (const auto& it : m_current)
-        if (it.kind != RegisteredItem::Kind::Text && it.label == label) return &it;
-    for (const auto& it : m_current)
-        if (it.kind != RegisteredItem::Kind::Text && it.label.rfind(label, 0) == 0) return &it;
+namespace {
+// Exact label first, then a prefix (buttons often carry a count or a shortcut hint after the words).
+const RegisteredItem* findWidget(const std::vector<RegisteredItem>& items, const std::string& label, bool outOfView) {
+    for (const auto& it : items)
+        if (it.kind != RegisteredItem::Kind::Text && it.outOfView == outOfView && it.label == label) return &it;
+    for (const auto& it : items)
+        if (it.kind != RegisteredItem::Kind::Text && it.outOfView == outOfView && it.label.rfind(label, 0) == 0) return &it;
     return nullptr;
 }
+}  // namespace
+
+const RegisteredItem* Registry::findClickable(const std::string& label) const { return findWidget(m_current, label, false); }
+const RegisteredItem* Registry::findOutOfView(const std::string& label) const { return findWidget(m_current, label, true); }
 
 const RegisteredItem* Registry::firstCut() const {
     for (const auto& it : m_current)

@@ -15,6 +15,9 @@ struct RegisteredItem {
     bool enabled = true;
     bool cut = false;  // partly hidden by its window, child or column although in view (ui::lastItemClip)
     float clipX0 = 0, clipY0 = 0, clipX1 = 0, clipY1 = 0;  // the visible area it was drawn into
+    // What is wrong when cut: "cut by its window, child or column", "overflows its card", "is broken mid-word".
+    std::string problem;
+    bool outOfView = false;  // a widget scrolled out of view: not clickable until scrolled to (as for a person)
 };
 
 class Registry {
@@ -22,10 +25,12 @@ public:
     static Registry& get();
     void beginFrame();
     void add(RegisteredItem item);
+    void dropLast() { if (!m_current.empty()) m_current.pop_back(); }
     // The last complete frame's items: the driver looks between frames, after one frame ended and before the
     // next one begins, so the list being filled is the finished one at that moment.
     const std::vector<RegisteredItem>& items() const { return m_current; }
-    const RegisteredItem* findClickable(const std::string& label) const;
+    const RegisteredItem* findClickable(const std::string& label) const;  // in view only
+    const RegisteredItem* findOutOfView(const std::string& label) const;  // a widget scrolled away, to scroll to
     bool hasText(const std::string& needle) const;  // substring of any text or label drawn
     const RegisteredItem* firstCut() const;          // the first item drawn partly hidden, or null
     void setEnabled(bool enabled) { m_enabled = enabled; }

@@ -1,6 +1,9 @@
 // The frame around every screen: a top bar to move between screens, global shortcuts, the first-take disclaimer.
 #include <imgui.h>
 
+#include <cfloat>
+#include <vector>
+
 #include "ui/screens.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -24,27 +27,29 @@ void globalShortcuts(const AppState& st, CommandQueue& out) {
     if (digitPressed(0)) out.push(cmd::SetZoom{1.0f});
 }
 
-void navButton(const AppState& st, CommandQueue& out, const char* label, Screen target) {
-    bool current = st.screen == target;
-    if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-    if (button(label)) out.push(cmd::Go{target});
-    if (current) ImGui::PopStyleColor();
-    ImGui::SameLine();
-}
-
+// The four doors: fewer choices for a person in distress. Author, About and the rest are reached from these
+// screens (Home: "Make your own question set"; Settings: that and About). A screen opened from one of them keeps
+// its tab marked.
 void topBar(const AppState& st, CommandQueue& out) {
-    ImGui::PushFont(fonts().bold);
-    ImGui::AlignTextToFramePadding();
-    textColored(palette().accent, "Rekindle");
-    ImGui::PopFont();
-    ImGui::SameLine(0, em(1.5f));
-    navButton(st, out, "Home", Screen::Home);
-    navButton(st, out, "History", Screen::History);
-    navButton(st, out, "Author", Screen::Author);
-    navButton(st, out, "Settings", Screen::Settings);
-    navButton(st, out, "When to get help", Screen::Help);
-    navButton(st, out, "About", Screen::About);
-    ImGui::NewLine();
+    struct Door {
+        const char* label;
+        Screen target;
+        std::vector<Screen> within;
+    };
+    static const Door doors[] = {
+        {"Home", Screen::Home, {Screen::Home, Screen::Take, Screen::Result}},
+        {"History", Screen::History, {Screen::History, Screen::Compare, Screen::Trends}},
+        {"Settings", Screen::Settings, {Screen::Settings, Screen::Author, Screen::Simulator, Screen::About}},
+        {"Help", Screen::Help, {Screen::Help}},
+    };
+    std::vector<NavTab> tabs;
+    for (const Door& d : doors) {
+        bool current = false;
+        for (Screen s : d.within) current = current || s == st.screen;
+        tabs.push_back({d.label, current});
+    }
+    int chosen = navTabs("Rekindle", tabs);
+    if (chosen >= 0) out.push(cmd::Go{doors[chosen].target});
     ImGui::Separator();
 }
 
@@ -53,6 +58,8 @@ void disclaimerModal(const AppState& st, CommandQueue& out) {
     ImVec2 center = ImGui::GetMainViewport()->GetCenter();
     ImGui::SetNextWindowPos(center, ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(std::min(em(34), ImGui::GetMainViewport()->Size.x * 0.9f), 0));
+    // At large text the words may be taller than the window: the dialog then scrolls instead of running off it.
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(FLT_MAX, ImGui::GetMainViewport()->Size.y * 0.9f));
     if (ImGui::BeginPopupModal("Before you begin", nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove)) {
         drawDisclaimerText(st);
         spacing();
@@ -96,6 +103,11 @@ void drawRoot(const AppState& st, CommandQueue& out, Views& views) {
     // NavFlattened: Tab and the arrow keys move straight into the screen's controls instead of stopping on the
     // child window as a whole (which would need an extra Space to enter).
     ImGui::BeginChild("##screen", ImVec2(0, 0), false, ImGuiWindowFlags_NavFlattened);
+    // Every screen opens at its top: scroll must not leak from the last visit (Compare opens on its summary).
+    if (views.drawnScreen != st.screen) {
+        ImGui::SetScrollY(0);
+        views.drawnScreen = st.screen;
+    }
     switch (st.screen) {
         case Screen::Home: drawHome(st, out); break;
         case Screen::Take: drawTake(st, out, views.take); break;

@@ -16,7 +16,7 @@ void drawAbout(const AppState& st, CommandQueue& out) {
     drawDisclaimerText(st);
     spacing(0.4f);
     textWrapped("Local-first: no account, no network, no telemetry. Every result is a plain JSON file you own.");
-    textMuted(std::string("Version ") + REKINDLE_VERSION + " · data in " + st.paths.dataDir.string());
+    textWithPaths(std::string("Version ") + REKINDLE_VERSION + " · data in " + st.paths.dataDir.string());
     if (button("Back to Home")) out.push(cmd::Go{app::Screen::Home});
 }
 

@@ -20,7 +20,7 @@ void drawSetCard(CommandQueue& out, AuthorScreenView& view, const app::SetEntry&
     std::string status = errors ? std::to_string(errors) + (errors == 1 ? " error" : " errors") : "valid";
     if (warnings) status += ", " + std::to_string(warnings) + (warnings == 1 ? " warning" : " warnings");
     subheading(e.fileName() + " — " + status);
-    textMuted(e.loaded.path.string() + (e.builtin ? " (built in)" : ""));
+    textWithPaths(e.loaded.path.string() + (e.builtin ? " (built in)" : ""));
     // Errors first, then warnings, each with its place so an editor's "go to line" finds it.
     for (auto sev : {storage::Problem::Severity::Error, storage::Problem::Severity::Warning})
         for (const auto& p : e.loaded.problems) {
@@ -37,19 +37,17 @@ void drawSetCard(CommandQueue& out, AuthorScreenView& view, const app::SetEntry&
         }
     const core::QuestionSet* set = e.set();
     std::string key = e.loaded.path.string();
+    Flow row;
     if (set) {
-        if (button("Preview")) out.push(cmd::StartTake{set->id, true});
-        ImGui::SameLine();
+        if (row.button("Preview")) out.push(cmd::StartTake{set->id, true});
         bool open = view.previewPickerOpen.count(key) > 0;
-        if (button(open ? "Hide question list" : "Preview from a question")) {
+        if (row.button(open ? "Hide question list" : "Preview from a question")) {
             if (open) view.previewPickerOpen.erase(key);
             else view.previewPickerOpen.insert(key);
         }
-        ImGui::SameLine();
-        if (button("Simulate scoring")) out.push(cmd::OpenSimulator{set->id});
-        ImGui::SameLine();
+        if (row.button("Simulate scoring")) out.push(cmd::OpenSimulator{set->id});
     }
-    if (button("Open in editor")) out.push(cmd::OpenInEditor{key});
+    if (row.button("Open in editor")) out.push(cmd::OpenInEditor{key});
     if (set && view.previewPickerOpen.count(key)) {
         // Questions shown before any answer can be started from directly; the rest depend on earlier answers.
         auto steps = app::buildSteps(*set, core::Answers{});
@@ -61,7 +59,7 @@ void drawSetCard(CommandQueue& out, AuthorScreenView& view, const app::SetEntry&
                 bool reachable = false;
                 for (const auto& step : steps)
                     if (step.kind == app::Step::Kind::Question && step.section == s && step.question == q) reachable = true;
-                std::string label = "Start at " + question.id + ": " + question.text;
+                std::string label = "Start at " + question.id + ": " + clipForDisplay(question.text, 300);
                 if (reachable) {
                     if (selectable(label, false)) {
                         view.previewPickerOpen.erase(key);
@@ -83,20 +81,21 @@ void drawAuthor(const AppState& st, CommandQueue& out, AuthorScreenView& view) {
     const Palette& pal = palette();
     spacing(0.3f);
     heading("Author question sets");
-    textMuted("Sets are read from " + st.paths.builtinQuestionnaires.string() + " and " + st.paths.userSetsDir().string() +
+    textWithPaths("Sets are read from " + st.paths.builtinQuestionnaires.string() + " and " + st.paths.userSetsDir().string() +
               ". Save a file in your editor and its status here updates within a second.");
     spacing(0.3f);
     std::string name = st.author.newSetName;
     if (inputText("##newname", &name, em(12))) out.push(cmd::SetNewSetName{name});
-    ImGui::SameLine();
-    if (button("New question set")) out.push(cmd::CreateSet{});
+    Flow row;
+    row.next(em(12));  // the name field is the row's first item
+    if (row.button("New question set")) out.push(cmd::CreateSet{});
     if (!st.author.message.empty()) textColored(pal.good, st.author.message);
     spacing(0.4f);
     // The author's own sets come first: they are the ones being edited, and the built-in ones rarely change.
     bool anyOwn = false;
     for (const auto& e : st.sets) anyOwn = anyOwn || !e.builtin;
     subheading("Your sets");
-    if (!anyOwn) textMuted("None yet. Create one above, or save a file into " + st.paths.userSetsDir().string() + ".");
+    if (!anyOwn) textWithPaths("None yet. Create one above, or save a file into " + st.paths.userSetsDir().string() + ".");
     for (int pass = 0; pass < 2; ++pass) {
         if (pass == 1) {
             spacing(0.3f);

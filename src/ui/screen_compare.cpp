@@ -38,55 +38,51 @@ void drawCompare(const AppState& st, CommandQueue& out) {
         if (button("Back to History")) out.push(cmd::Go{app::Screen::History});
         return;
     }
-    textMuted(c.after.setTitle + ": " + shortDate(c.before.completedAt) + " → " + shortDate(c.after.completedAt));
+    textMuted(clipForDisplay(c.after.setTitle, kTitleChars) + ": " + shortDate(c.before.completedAt) + " → " + shortDate(c.after.completedAt));
     if (!cmp.sameVersion)
         textColored(pal.warn, "The question set changed between these takes (version " + cmp.beforeVersion + " → " + cmp.afterVersion +
                                   "). Only what both versions share is compared.");
     for (const auto& s : cmp.notComparable) textMuted(s);
-    if (button("Trends for this set")) out.push(cmd::OpenTrends{c.after.setId});
-    ImGui::SameLine();
-    if (button("Back to History")) out.push(cmd::Go{app::Screen::History});
+    Flow row;
+    if (row.button("Trends for this set")) out.push(cmd::OpenTrends{c.after.setId});
+    if (row.button("Back to History")) out.push(cmd::Go{app::Screen::History});
     spacing(0.4f);
     subheading("Areas");
-    if (ImGui::BeginTable("##dims", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
-        ImGui::TableSetupColumn("Area", ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableSetupColumn("Before", ImGuiTableColumnFlags_WidthFixed, em(10));
-        ImGui::TableSetupColumn("After", ImGuiTableColumnFlags_WidthFixed, em(10));
-        ImGui::TableSetupColumn("Change", ImGuiTableColumnFlags_WidthFixed, em(5));
-        ImGui::TableSetupColumn("Verdict", ImGuiTableColumnFlags_WidthFixed, em(13));
-        ImGui::TableHeadersRow();
-        for (const auto& d : cmp.dimensions) {
-            ImGui::PushID(d.id.c_str());
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            textWrapped(d.label);
-            ImGui::TableNextColumn();
-            text(num(d.before) + "% " + d.bandBefore);
-            ImGui::TableNextColumn();
-            text(num(d.after) + "% " + d.bandAfter);
-            ImGui::TableNextColumn();
+    // Stretching columns, so an area name or a band wraps between words; narrower than that, one card per area.
+    RowList list("##dims", {{"Area", 1.6f}, {"Before", 1.0f}, {"After", 1.0f}, {"Change", 0.6f}, {"Verdict", 1.4f}}, 40);
+    if (list.begin()) {
+        list.rows(int(cmp.dimensions.size()), [&](int i) {
+            const auto& d = cmp.dimensions[size_t(i)];
+            list.row(d.id);
+            list.cell();
+            if (list.cards()) subheading(clipForDisplay(d.label, kTitleChars));
+            else textWrapped(clipForDisplay(d.label, kTitleChars));
+            list.cell();
+            textWrapped(num(d.before) + "% " + d.bandBefore);
+            list.cell();
+            textWrapped(num(d.after) + "% " + d.bandAfter);
+            list.cell();
             text(num(d.delta, true));
-            ImGui::TableNextColumn();
+            list.cell();
             std::string verdict = d.verdict();
             if (d.comparable) verdict += " (±" + num(d.threshold) + ")";
             if (d.meaningful) textColored(pal.accent, verdict);
             else textMuted(verdict);
-            ImGui::PopID();
-        }
-        ImGui::EndTable();
+        });
+        list.end();
     }
     spacing(0.4f);
     subheading("Tips");
     if (cmp.enteredTop.empty() && cmp.leftTop.empty() && cmp.rankMoves.empty()) textMuted("The same tips, in the same order.");
-    for (const auto& t : cmp.enteredTop) bullet("New in your top " + std::to_string(cmp.topN) + ": " + t.title + " (" + rankText(t.rankBefore) + " → " + rankText(t.rankAfter) + ")");
-    for (const auto& t : cmp.leftTop) bullet("Left your top " + std::to_string(cmp.topN) + ": " + t.title + " (" + rankText(t.rankBefore) + " → " + rankText(t.rankAfter) + ")");
+    for (const auto& t : cmp.enteredTop) bullet("New in your top " + std::to_string(cmp.topN) + ": " + clipForDisplay(t.title, kTitleChars) + " (" + rankText(t.rankBefore) + " → " + rankText(t.rankAfter) + ")");
+    for (const auto& t : cmp.leftTop) bullet("Left your top " + std::to_string(cmp.topN) + ": " + clipForDisplay(t.title, kTitleChars) + " (" + rankText(t.rankBefore) + " → " + rankText(t.rankAfter) + ")");
     auto listed = [&](const std::string& id) {
         for (const auto& t : cmp.enteredTop) if (t.id == id) return true;
         for (const auto& t : cmp.leftTop) if (t.id == id) return true;
         return false;
     };
     for (const auto& t : cmp.rankMoves)
-        if (!listed(t.id)) bullet(t.title + ": " + rankText(t.rankBefore) + " → " + rankText(t.rankAfter));
+        if (!listed(t.id)) bullet(clipForDisplay(t.title, kTitleChars) + ": " + rankText(t.rankBefore) + " → " + rankText(t.rankAfter));
     spacing(0.4f);
     subheading("Answers that changed (" + std::to_string(cmp.answersChanged.size()) + ")");
     for (const auto& a : cmp.answersChanged) {

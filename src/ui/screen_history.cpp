@@ -4,7 +4,7 @@
 
 #include <imgui_stdlib.h>
 
-#include <cstdio>
+#include <algorithm>
 
 #include "ui/screens.hpp"
 #include "ui/theme.hpp"
@@ -19,10 +19,14 @@ void drawHistory(const AppState& st, CommandQueue& out) {
     heading("History");
     int unreadable = 0;
     for (const auto& r : h.rows) unreadable += r.readable ? 0 : 1;
-    textMuted(std::to_string(h.rows.size()) + " result(s)" + (unreadable ? ", " + std::to_string(unreadable) + " unreadable" : "") +
+    textWithPaths(std::to_string(h.rows.size()) + " result(s)" + (unreadable ? ", " + std::to_string(unreadable) + " unreadable" : "") +
               " · stored in " + st.paths.resultsDir().string());
 
-    ImGui::SetNextItemWidth(em(14));
+    // Filter, search and the exports: one row that wraps when the window is narrow or the text large.
+    Flow row;
+    float fieldWidth = std::min(em(14), ImGui::GetContentRegionAvail().x);
+    row.next(fieldWidth);
+    ImGui::SetNextItemWidth(fieldWidth);
     std::string current = h.setFilter.empty() ? "All sets" : h.setFilter;
     if (ImGui::BeginCombo("##setfilter", current.c_str())) {
         if (ImGui::Selectable("All sets", h.setFilter.empty())) out.push(cmd::SetHistoryFilter{""});
@@ -31,21 +35,15 @@ void drawHistory(const AppState& st, CommandQueue& out) {
         ImGui::EndCombo();
     }
     recordLastItem(RegisteredItem::Kind::Input, "Set filter");
-    ImGui::SameLine();
+    row.next(fieldWidth);
     std::string search = h.search;
-    ImGui::SetNextItemWidth(em(14));
+    ImGui::SetNextItemWidth(fieldWidth);
     if (ImGui::InputTextWithHint("##search", "Search in notes", &search)) out.push(cmd::SetHistorySearch{search});
     recordLastItem(RegisteredItem::Kind::Input, "Search in notes");
-    ImGui::SameLine();
-    if (!h.setFilter.empty()) {
-        if (button("Trends")) out.push(cmd::OpenTrends{h.setFilter});
-        ImGui::SameLine();
-    }
-    if (button("Export JSON")) out.push(cmd::Export{"json"});
-    ImGui::SameLine();
-    if (button("Export CSV")) out.push(cmd::Export{"csv"});
-    ImGui::SameLine();
-    if (button("Export report (Markdown)")) out.push(cmd::Export{"md"});
+    if (!h.setFilter.empty() && row.button("Trends")) out.push(cmd::OpenTrends{h.setFilter});
+    if (row.button("Export JSON")) out.push(cmd::Export{"json"});
+    if (row.button("Export CSV")) out.push(cmd::Export{"csv"});
+    if (row.button("Export report (Markdown)")) out.push(cmd::Export{"md"});
     if (!h.message.empty()) textColored(pal.good, h.message);
 
     if (!h.pendingDelete.empty()) {
@@ -63,60 +61,44 @@ void drawHistory(const AppState& st, CommandQueue& out) {
         textMuted("No results yet. Finish a questionnaire and press Save result; it will show up here.");
         return;
     }
-    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
-                            ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
-    if (ImGui::BeginTable("##history", 5, flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) {
-        ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn("Date (UTC)", ImGuiTableColumnFlags_WidthFixed, em(9.5f));
-        ImGui::TableSetupColumn("Set", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        ImGui::TableSetupColumn("Top tip", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-        ImGui::TableSetupColumn("Main values", ImGuiTableColumnFlags_WidthStretch, 1.6f);
-        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, em(15));
-        ImGui::TableHeadersRow();
-        ImGuiListClipper clipper;
-        clipper.Begin(int(h.visible.size()));
-        while (clipper.Step()) {
-            for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
-                const storage::ResultSummary& r = h.rows[size_t(h.visible[size_t(row)])];
-                ImGui::PushID(r.id.c_str());
-                ImGui::TableNextRow();
-                ImGui::TableNextColumn();
-                // Date and time (UTC, as saved): two takes on one day must be told apart.
-                text(shortDate(r.completedAt) + (r.completedAt.size() >= 16 ? " " + r.completedAt.substr(11, 5) : ""));
-                ImGui::TableNextColumn();
-                if (!r.readable) {
-                    textColored(pal.warn, r.fileName + ": unreadable");
-                    ImGui::TableNextColumn();
-                    textMuted(r.error);
-                    ImGui::TableNextColumn();
-                    ImGui::TableNextColumn();
-                    if (button("Delete")) out.push(cmd::AskDelete{r.id});
-                    ImGui::PopID();
-                    continue;
-                }
-                text(r.setTitle.empty() ? r.setId : r.setTitle);
-                if (r.safetyFlag) textColored(pal.safetyBorder, "safety notice");
-                ImGui::TableNextColumn();
-                textWrapped(r.topTipTitle.empty() ? "—" : r.topTipTitle);
-                ImGui::TableNextColumn();
-                std::string values;
-                for (size_t i = 0; i < r.dimensions.size() && i < 3; ++i) {
-                    char buf[96];
-                    std::snprintf(buf, sizeof buf, "%s%s %.0f%%", i ? " · " : "", r.dimensions[i].label.c_str(), r.dimensions[i].percent);
-                    values += buf;
-                }
-                textWrapped(values);
-                ImGui::TableNextColumn();
-                if (button("Open")) out.push(cmd::OpenResult{r.id});
-                ImGui::SameLine();
-                if (button("vs. before")) out.push(cmd::CompareWithOneBefore{r.id});
-                ImGui::SameLine();
-                if (button("Delete")) out.push(cmd::AskDelete{r.id});
-                ImGui::PopID();
-            }
+    // A table when there is room for its five columns; narrower (800 px, large text), one card per result.
+    RowList list("##history", {{"Date (UTC)", 0, 9.5f}, {"Set", 1.0f}, {"Top tip", 1.2f}, {"Main values", 1.6f}, {"", 0, 15}}, 58);
+    if (!list.begin()) return;
+    list.rows(int(h.visible.size()), [&](int row) {
+        const storage::ResultSummary& r = h.rows[size_t(h.visible[size_t(row)])];
+        list.row(r.id);
+        list.cell();
+        // Date and time (UTC, as saved): two takes on one day must be told apart.
+        std::string when = shortDate(r.completedAt) + (r.completedAt.size() >= 16 ? " " + r.completedAt.substr(11, 5) : "");
+        if (list.cards()) subheading(when);
+        else text(when);
+        list.cell();
+        if (!r.readable) {
+            textColored(pal.warn, r.fileName + ": unreadable");
+            list.cell();
+            longText("error", r.error, 300);
+            list.cell();
+            list.cell();
+            Flow actions;
+            if (actions.button("Delete")) out.push(cmd::AskDelete{r.id});
+            return;
         }
-        ImGui::EndTable();
-    }
+        textWrapped(clipForDisplay(r.setTitle.empty() ? r.setId : r.setTitle, kTitleChars));
+        if (r.safetyFlag) textColored(pal.safetyBorder, "safety notice");
+        list.cell();
+        textWrapped(r.topTipTitle.empty() ? "—" : clipForDisplay(r.topTipTitle, kTitleChars));
+        list.cell();
+        std::string values;
+        for (size_t i = 0; i < r.dimensions.size() && i < 3; ++i)
+            values += (i ? " · " : "") + clipForDisplay(r.dimensions[i].label, kTitleChars) + " " + percentText(r.dimensions[i].percent);
+        textWrapped(values);
+        list.cell();
+        Flow actions;
+        if (actions.button("Open")) out.push(cmd::OpenResult{r.id});
+        if (actions.button("vs. before")) out.push(cmd::CompareWithOneBefore{r.id});
+        if (actions.button("Delete")) out.push(cmd::AskDelete{r.id});
+    });
+    list.end();
 }
 
 }  // namespace rekindle::ui

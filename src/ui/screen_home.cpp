@@ -24,8 +24,8 @@ void drawHome(const AppState& st, CommandQueue& out) {
         ImGui::BeginGroup();
         beginCard("card", pal.card, pal.cardBorder, width);
         if (const core::QuestionSet* s = e.set()) {
-            subheading(s->title);
-            textWrapped(s->description);
+            subheading(clipForDisplay(s->title, kTitleChars));
+            longText("description", s->description);
             std::string meta = "About " + std::to_string(s->estimatedMinutes) + " min · " +
                                std::to_string(s->questionCount()) + " questions";
             if (e.pastTakes > 0)
@@ -36,22 +36,16 @@ void drawHome(const AppState& st, CommandQueue& out) {
             if (!e.builtin) meta += " · your set (" + e.fileName() + ")";
             textMuted(meta);
             spacing(0.3f);
+            Flow row;
+            std::string title = clipForDisplay(s->title, kTitleChars);
             if (e.hasDraft) {
-                if (primaryButton("Continue " + s->title + "##continue")) out.push(cmd::RequestTake{s->id});
-                if (i < 9) {
-                    ImGui::SameLine();
-                    textMuted("key " + std::to_string(i + 1));
-                }
-                ImGui::SameLine();
-                textMuted("unfinished, last answered " + shortDate(e.draftUpdated));
-                ImGui::SameLine();
-                if (button("Start again##restart")) out.push(cmd::StartTake{s->id});
+                if (row.primaryButton("Continue " + title + "##continue")) out.push(cmd::RequestTake{s->id});
+                if (i < 9) row.textMuted("key " + std::to_string(i + 1));
+                row.textMuted("unfinished, last answered " + shortDate(e.draftUpdated));
+                if (row.button("Start again##restart")) out.push(cmd::StartTake{s->id});
             } else {
-                if (primaryButton("Start " + s->title + "##start")) out.push(cmd::RequestTake{s->id});
-                if (i < 9) {
-                    ImGui::SameLine();
-                    textMuted("key " + std::to_string(i + 1));
-                }
+                if (row.primaryButton("Start " + title + "##start")) out.push(cmd::RequestTake{s->id});
+                if (i < 9) row.textMuted("key " + std::to_string(i + 1));
             }
         } else {
             subheading(e.fileName());
@@ -63,13 +57,13 @@ void drawHome(const AppState& st, CommandQueue& out) {
         ImGui::EndGroup();
         ImGui::PopID();
     }
-    if (st.sets.empty()) textColored(pal.warn, "No question sets were found in " + st.paths.builtinQuestionnaires.string());
+    if (st.sets.empty()) textWithPaths("No question sets were found in " + st.paths.builtinQuestionnaires.string());
     spacing();
-    if (button("History")) out.push(cmd::Go{app::Screen::History});
-    ImGui::SameLine();
-    if (button("Write your own set")) out.push(cmd::Go{app::Screen::Author});
-    ImGui::SameLine();
-    if (button("When to get help")) out.push(cmd::Go{app::Screen::Help});
+    Flow row;
+    if (row.button("History")) out.push(cmd::Go{app::Screen::History});
+    if (row.button("When to get help")) out.push(cmd::Go{app::Screen::Help});
+    // For counsellors and authors; kept out of the main navigation so a person in distress meets fewer doors.
+    if (row.button("Make your own question set")) out.push(cmd::Go{app::Screen::Author});
 
     // Keyboard: the number keys start (or continue) the sets in the order shown.
     if (!ImGui::GetIO().WantTextInput && !st.showDisclaimer && !ImGui::GetIO().KeyCtrl)

@@ -47,17 +47,16 @@ void explain(const core::ResultRecord& rec, const std::vector<core::Contribution
 void actions(CommandQueue& out, const app::ResultView& r) {
     const Palette& pal = palette();
     if (r.preview) return;
+    Flow row;
     if (r.saved) {
+        row.next(ImGui::CalcTextSize("Saved. You can find it in History.").x);
+        ImGui::AlignTextToFramePadding();
         textColored(pal.good, "Saved. You can find it in History.");
-    } else if (primaryButton("Save result  (Ctrl+S)", ImVec2(0, em(2.2f)))) {
+    } else if (row.primaryButton("Save result  (Ctrl+S)", em(2.2f))) {
         out.push(cmd::SaveResult{});
     }
-    if (r.previous) {
-        ImGui::SameLine();
-        if (button("Compare with last time  (Ctrl+K)", ImVec2(0, em(2.2f)))) out.push(cmd::CompareWithPrevious{});
-    }
-    ImGui::SameLine();
-    if (button("Home", ImVec2(0, em(2.2f)))) out.push(cmd::Go{app::Screen::Home});
+    if (r.previous && row.button("Compare with last time  (Ctrl+K)", em(2.2f))) out.push(cmd::CompareWithPrevious{});
+    if (row.button("Home", em(2.2f))) out.push(cmd::Go{app::Screen::Home});
     if (!r.error.empty()) textColored(pal.warn, r.error);
 }
 
@@ -73,7 +72,7 @@ void tipCards(const app::ResultView& r, float width) {
         ImGui::PushID(tip->id.c_str());
         const core::Tip* full = r.set.findTip(tip->id);
         beginCard("tip", pal.card, pal.cardBorder, width);
-        subheading(std::to_string(++n) + ". " + tip->title);
+        subheading(std::to_string(++n) + ". " + clipForDisplay(tip->title, kTitleChars));
         textMuted("Relevance " + percentText(tip->relevance));
         if (full) {
             textWrapped(full->summary);
@@ -110,7 +109,7 @@ void dimensionBars(const core::ResultRecord& rec, float width) {
     float barW = std::min(width, em(30));
     for (const auto& d : rec.dimensions) {
         ImGui::PushID(d.id.c_str());
-        text(d.label);
+        subheading(clipForDisplay(d.label, kTitleChars));
         if (!d.enoughAnswers) {
             textMuted("Not enough answers to say.");
         } else {
@@ -141,7 +140,7 @@ void rankedTips(const core::ResultRecord& rec) {
                 ImGui::TableNextColumn();
                 text(tip.rank > 0 ? std::to_string(tip.rank) : "–");
                 ImGui::TableNextColumn();
-                textWrapped(tip.title);
+                textWrapped(clipForDisplay(tip.title, kTitleChars));
                 ImGui::TableNextColumn();
                 if (tip.suppressed) textMuted("held back (safety)");
                 else if (!tip.enoughAnswers) textMuted("not enough answers");
@@ -191,7 +190,7 @@ void drawResult(const AppState& st, CommandQueue& out) {
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     spacing(0.3f);
     heading("What your answers point to");
-    textMuted(rec.setTitle + " · " + shortDate(rec.completedAt) + " · " + std::to_string(rec.answeredQuestions) + " of " +
+    textMuted(clipForDisplay(rec.setTitle, kTitleChars) + " · " + shortDate(rec.completedAt) + " · " + std::to_string(rec.answeredQuestions) + " of " +
               std::to_string(rec.visibleQuestions) + " questions answered" + (r.preview ? " · preview, not saved" : ""));
     ImGui::PushID("top");
     actions(out, r);

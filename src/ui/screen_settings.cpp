@@ -15,25 +15,24 @@ void drawSettings(const AppState& st, CommandQueue& out) {
     char zoom[32];
     std::snprintf(zoom, sizeof zoom, "Text size: %.0f%%", st.settings.zoom * 100);
     subheading(zoom);
-    if (button("Smaller  (Ctrl+-)")) out.push(cmd::SetZoom{st.settings.zoom - 0.1f});
-    ImGui::SameLine();
-    if (button("Reset  (Ctrl+0)")) out.push(cmd::SetZoom{1.0f});
-    ImGui::SameLine();
-    if (button("Larger  (Ctrl+=)")) out.push(cmd::SetZoom{st.settings.zoom + 0.1f});
+    Flow zoomRow;
+    if (zoomRow.button("Smaller  (Ctrl+-)")) out.push(cmd::SetZoom{st.settings.zoom - 0.1f});
+    if (zoomRow.button("Reset  (Ctrl+0)")) out.push(cmd::SetZoom{1.0f});
+    if (zoomRow.button("Larger  (Ctrl+=)")) out.push(cmd::SetZoom{st.settings.zoom + 0.1f});
     spacing();
     subheading("Theme");
+    Flow themeRow;
     for (const char* t : {"light", "dark", "contrast"}) {
         std::string label = std::string(t == std::string("contrast") ? "High contrast" : (t == std::string("dark") ? "Dark" : "Light"));
+        themeRow.next(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label.c_str()).x);
         if (ImGui::RadioButton(label.c_str(), st.settings.theme == t)) out.push(cmd::SetTheme{t});
         recordLastItem(RegisteredItem::Kind::Button, label);
-        ImGui::SameLine();
     }
-    ImGui::NewLine();
     spacing();
     subheading("Your data");
     textWrapped("Results, drafts and your own question sets are plain JSON files in:");
-    text(st.paths.dataDir.string());
-    textMuted("Settings: " + st.paths.settingsFile().string());
+    textWithPaths(st.paths.dataDir.string());
+    textWithPaths("Settings: " + st.paths.settingsFile().string());
     if (button("Open folder")) out.push(cmd::OpenDataFolder{});
     spacing();
     subheading("Delete all my data");
@@ -41,15 +40,25 @@ void drawSettings(const AppState& st, CommandQueue& out) {
                 "It cannot be undone. Type DELETE to confirm.");
     std::string confirm = st.deleteConfirmText;
     if (inputText("##confirm", &confirm, em(10))) out.push(cmd::SetDeleteConfirmText{confirm});
-    ImGui::SameLine();
+    Flow deleteRow;
+    deleteRow.next(em(10));  // the field above is this row's first item
     beginDisabled(confirm != "DELETE");
-    if (button("Delete all my data")) out.push(cmd::DeleteAllData{});
+    if (deleteRow.button("Delete all my data")) out.push(cmd::DeleteAllData{});
     endDisabled(confirm != "DELETE");
     spacing();
     subheading("Quick hide");
     textWrapped("Ctrl+H or F12 switches to a neutral screen at once; press it again to come back.");
     spacing();
-    textMuted(std::string("Rekindle ") + REKINDLE_VERSION);
+    // Author lives here and on Home rather than in the main navigation: few people need it, and a person in
+    // distress should meet fewer doors.
+    subheading("Question sets");
+    textWrapped("Counsellors, coaches and friends can adapt Rekindle: write a question set as a JSON file and check it "
+                "live here.");
+    if (button("Make your own question set")) out.push(cmd::Go{app::Screen::Author});
+    spacing();
+    Flow aboutRow;
+    aboutRow.textMuted(std::string("Rekindle ") + REKINDLE_VERSION);
+    if (aboutRow.linkButton("About Rekindle")) out.push(cmd::Go{app::Screen::About});
 }
 
 }  // namespace rekindle::ui

@@ -2,6 +2,7 @@
 // ranked tips they give with each contribution, and coverage over many random patterns.
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <set>
 
@@ -26,7 +27,10 @@ void answerGrid(const core::QuestionSet& set, const app::SimulatorView& s, Comma
             bool visible = visibleIds.count(q.id) > 0;
             auto it = s.answers.find(q.id);
             std::string cur = it != s.answers.end() && visible ? core::describeAnswer(q, it->second) : (visible ? "—" : "hidden");
-            ImGui::SetNextItemWidth(em(12));
+            // The question first, its answer box under it: beside each other they squeezed the words into letters.
+            if (visible) textWrapped(q.id + ": " + clipForDisplay(core::displayText(q, s.answers), 300));
+            else textMuted(q.id + " (hidden by its condition)");
+            ImGui::SetNextItemWidth(std::min(em(14), ImGui::GetContentRegionAvail().x));
             if (ImGui::BeginCombo("##ans", cur.c_str())) {
                 if (ImGui::Selectable("— (unanswered)")) out.push(cmd::SimulateAnswer{q.id, core::Answer{}});
                 int n = app::choiceCount(q);
@@ -43,9 +47,8 @@ void answerGrid(const core::QuestionSet& set, const app::SimulatorView& s, Comma
                     }
                 ImGui::EndCombo();
             }
-            ImGui::SameLine();
-            if (visible) textWrapped(q.id + ": " + core::displayText(q, s.answers));
-            else textMuted(q.id + " (hidden by its condition)");
+            recordLastItem(RegisteredItem::Kind::Input, "answer " + q.id);
+            spacing(0.3f);
             ImGui::PopID();
         }
     }
@@ -104,19 +107,25 @@ void drawSimulator(const AppState& st, CommandQueue& out) {
         return;
     }
     const core::QuestionSet& set = *entry->set();
-    heading("Scoring simulator · " + set.title);
-    if (button("All lowest")) out.push(cmd::Simulate{"lowest"});
-    ImGui::SameLine();
-    if (button("All highest")) out.push(cmd::Simulate{"highest"});
-    ImGui::SameLine();
-    if (button("Random")) out.push(cmd::Simulate{"random", s.seed + (s.mode == "random" ? 1 : 0)});
-    ImGui::SameLine();
-    if (button("Coverage (1,000 random)")) out.push(cmd::RunCoverage{1000, 1});
-    ImGui::SameLine();
-    if (button("Back to Author")) out.push(cmd::Go{app::Screen::Author});
+    heading("Scoring simulator · " + clipForDisplay(set.title, kTitleChars));
+    Flow row;
+    if (row.button("All lowest")) out.push(cmd::Simulate{"lowest"});
+    if (row.button("All highest")) out.push(cmd::Simulate{"highest"});
+    if (row.button("Random")) out.push(cmd::Simulate{"random", s.seed + (s.mode == "random" ? 1 : 0)});
+    if (row.button("Coverage (1,000 random)")) out.push(cmd::RunCoverage{1000, 1});
+    if (row.button("Back to Author")) out.push(cmd::Go{app::Screen::Author});
+    // Side by side when each half has room for its words; else the outcome first, the answers under it, in the
+    // screen's own scroll.
+    bool sideBySide = ImGui::GetContentRegionAvail().x >= em(56);
     textMuted("Showing: " + s.mode + (s.mode == "random" ? " (seed " + std::to_string(s.seed) + ")" : "") +
-              ". Change any answer by hand in the grid on the left.");
-
+              (sideBySide ? ". Change any answer by hand in the list on the left." : ". Change any answer by hand in the list below."));
+    if (!sideBySide) {
+        outcome(set, s);
+        spacing(0.6f);
+        subheading("Answers");
+        answerGrid(set, s, out);
+        return;
+    }
     float leftW = ImGui::GetContentRegionAvail().x * 0.5f;
     ImGui::BeginChild("##grid", ImVec2(leftW, 0), true);
     answerGrid(set, s, out);

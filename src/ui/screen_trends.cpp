@@ -37,11 +37,12 @@ void drawTrends(const AppState& st, CommandQueue& out) {
         if (button("Back to History")) out.push(cmd::Go{app::Screen::History});
         return;
     }
-    textMuted(tv.results.back().setTitle + " · " + std::to_string(tv.results.size()) + " results · hover a point for its value");
+    textMuted(clipForDisplay(tv.results.back().setTitle, kTitleChars) + " · " + std::to_string(tv.results.size()) + " results · hover a point for its value");
     bool ma = st.settings.movingAverage;
     if (checkbox("Show a 3-take moving average", &ma)) out.push(cmd::SetMovingAverage{ma});
-    ImGui::SameLine();
-    if (button("Back to History")) out.push(cmd::Go{app::Screen::History});
+    Flow row;
+    row.next(0);  // the checkbox above is the row's first item
+    if (row.button("Back to History")) out.push(cmd::Go{app::Screen::History});
 
     double t0 = toEpoch(tv.results.front().completedAt), t1 = toEpoch(tv.results.back().completedAt);
     if (t1 <= t0) t1 = t0 + 1;
@@ -49,7 +50,7 @@ void drawTrends(const AppState& st, CommandQueue& out) {
     for (const auto& dim : latest.dimensions) {
         ImGui::PushID(dim.id.c_str());
         spacing(0.4f);
-        subheading(dim.label);
+        subheading(clipForDisplay(dim.label, kTitleChars));
         float w = std::min(ImGui::GetContentRegionAvail().x - em(1), em(46)), h = em(9);
         ImVec2 p0 = ImGui::GetCursorScreenPos();
         float left = em(2.6f), bottom = em(1.4f);

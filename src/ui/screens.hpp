@@ -29,6 +29,7 @@ struct AuthorScreenView {
 
 // Every screen's view, owned by whoever runs the frames (the platform loop, the benchmark).
 struct Views {
+    app::Screen drawnScreen = app::Screen::Hidden;  // the screen last drawn: a change scrolls the new one to its top
     TakeScreenView take;
     AuthorScreenView author;
 };

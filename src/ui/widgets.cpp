@@ -3,7 +3,9 @@
 
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <vector>
 
 #include "ui/input.hpp"
 #include "ui/theme.hpp"
@@ -13,14 +15,53 @@ namespace rekindle::ui {
 namespace {
 Fonts g_fonts;
 int g_disabledDepth = 0;
+// The inside right edge of each card being drawn (cards nest): what is drawn past it overflows the card. Only
+// lives while a frame draws; empty between frames.
+std::vector<float> g_cardRight;
+
+// No single text call may hold more characters than this: ImGui 1.86 reserves 4 vertices per character in one
+// go, and its indices are 16-bit (imconfig.h leaves ImDrawIdx unsigned short), so one call must stay far below
+// 16,384 characters. Screens clip file text much shorter (clipForDisplay); this is the net under all of them.
+constexpr size_t kMaxCharsPerCall = 3000;
 
 std::string visible(const std::string& label) {
     auto p = label.find("##");
     return p == std::string::npos ? label : label.substr(0, p);
 }
+
+const std::string& capped(const std::string& s, std::string& storage) {
+    if (s.size() <= kMaxCharsPerCall) return s;
+    storage = clipForDisplay(s, kMaxCharsPerCall);
+    return storage;
+}
+
+#if REKINDLE_TEST_HOOKS
+// For the no-clipping check: wrapped text whose longest word is wider than the wrap width was broken inside a word.
+float widestWord(const std::string& s) {
+    float widest = 0;
+    size_t i = 0;
+    while (i < s.size()) {
+        size_t j = s.find_first_of(" \t\n", i);
+        if (j == std::string::npos) j = s.size();
+        if (j > i) widest = std::max(widest, ImGui::CalcTextSize(s.data() + i, s.data() + j).x);
+        i = j + 1;
+    }
+    return widest;
+}
+#endif
 }  // namespace
 
 void setFonts(const Fonts& f) { g_fonts = f; }
+
+float contentRight() {
+    float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+    return g_cardRight.empty() ? right : std::min(right, g_cardRight.back());
+}
+
+float buttonWidth(const std::string& label) {
+    std::string shown = visible(label);
+    return ImGui::CalcTextSize(shown.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x;
+}
 
 std::string percentText(double percent) {
     char buf[16];
@@ -35,14 +76,61 @@ void recordLastItem(RegisteredItem::Kind kind, const std::string& label, bool en
     if (!r.enabled()) return;
     ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     ItemClip clip = lastItemClip();
-    // Items scrolled out of view cannot be clicked by a person either.
-    if (kind != RegisteredItem::Kind::Text && clip.outOfView) return;
-    r.add({kind, label, a.x, a.y, b.x, b.y, enabled && g_disabledDepth == 0, clip.cut, clip.x0, clip.y0, clip.x1, clip.y1});
+    // Widgets scrolled out of view cannot be clicked by a person either; the driver scrolls to them first.
+    RegisteredItem item{kind, label, a.x, a.y, b.x, b.y, enabled && g_disabledDepth == 0, clip.cut, clip.x0, clip.y0, clip.x1, clip.y1, "",
+                        kind != RegisteredItem::Kind::Text && clip.outOfView};
+    if (!clip.outOfView && !clip.cut && !g_cardRight.empty() && b.x > g_cardRight.back() + 1.0f) {
+        item.cut = true;
+        item.problem = "overflows its card (right edge " + std::to_string(int(g_cardRight.back())) + ")";
+    }
+    r.add(std::move(item));
 #endif
 }
 
+namespace {
+// Records wrapped text, flagging a word the wrap width could not hold (ImGui then breaks it between letters).
+void recordWrapped(const std::string& s, float wrapWidth) {
+#if REKINDLE_TEST_HOOKS
+    recordLastItem(RegisteredItem::Kind::Text, s);
+    Registry& r = Registry::get();
+    if (!r.enabled() || r.items().empty() || r.items().back().cut || lastItemClip().outOfView) return;
+    float widest = widestWord(s);
+    if (widest > wrapWidth + 1.0f) {
+        RegisteredItem item = r.items().back();
+        r.dropLast();
+        item.cut = true;
+        item.problem = "is broken mid-word (its longest word is " + std::to_string(int(widest)) + " px, the room " +
+                       std::to_string(int(wrapWidth)) + " px)";
+        r.add(std::move(item));
+    }
+#else
+    (void)s;
+    (void)wrapWidth;
+#endif
+}
+
+// The label wrapped to the room left on the line when it does not fit there on one line; a plain button otherwise.
+bool rawButton(const std::string& label, ImVec2 size) {
+    std::string shown = visible(label);
+    ImVec2 pad = ImGui::GetStyle().FramePadding;
+    float room = contentRight() - ImGui::GetCursorScreenPos().x;
+    if (size.x != 0 || buttonWidth(label) <= room || room <= 2 * pad.x + em(1)) return ImGui::Button(label.c_str(), size);
+    float wrap = room - 2 * pad.x;
+    ImVec2 ts = ImGui::CalcTextSize(shown.c_str(), nullptr, false, wrap);
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    // Same id as ImGui::Button(label) would take, so focus stays on it when the window is resized.
+    ImGui::PushID(label.c_str());
+    float height = std::max(size.y, ts.y + 2 * pad.y);
+    bool pressed = ImGui::Button("##wrapped", ImVec2(room, height));
+    ImGui::PopID();
+    ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + pad.x, pos.y + (height - ts.y) * 0.5f),
+                                        ImGui::GetColorU32(ImGuiCol_Text), shown.c_str(), nullptr, wrap);
+    return pressed;
+}
+}  // namespace
+
 bool button(const std::string& label, ImVec2 size) {
-    bool pressed = ImGui::Button(label.c_str(), size);
+    bool pressed = rawButton(label, size);
     recordLastItem(RegisteredItem::Kind::Button, visible(label));
     return pressed;
 }
@@ -57,7 +145,7 @@ bool primaryButton(const std::string& label, ImVec2 size) {
     // Text on the accent must stay readable in every theme: dark text on the bright contrast accent.
     bool brightAccent = p.accent.x + p.accent.y + p.accent.z > 1.8f;
     ImGui::PushStyleColor(ImGuiCol_Text, brightAccent ? ImVec4(0, 0, 0, 1) : ImVec4(1, 1, 1, 1));
-    bool pressed = ImGui::Button(label.c_str(), size);
+    bool pressed = rawButton(label, size);
     ImGui::PopStyleColor(4);
     recordLastItem(RegisteredItem::Kind::Button, visible(label));
     return pressed;
@@ -67,7 +155,7 @@ bool linkButton(const std::string& label) {
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
     ImGui::PushStyleColor(ImGuiCol_Text, palette().accent);
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0);
-    bool pressed = ImGui::Button(label.c_str());
+    bool pressed = rawButton(label, ImVec2(0, 0));
     ImGui::PopStyleVar();
     ImGui::PopStyleColor(2);
     recordLastItem(RegisteredItem::Kind::Button, visible(label));
@@ -81,7 +169,21 @@ bool checkbox(const std::string& label, bool* value) {
 }
 
 bool selectable(const std::string& label, bool selected, ImVec2 size) {
-    bool pressed = ImGui::Selectable(label.c_str(), selected, 0, size);
+    std::string shown = visible(label);
+    float room = contentRight() - ImGui::GetCursorScreenPos().x;
+    bool pressed;
+    if (size.x == 0 && size.y == 0 && ImGui::CalcTextSize(shown.c_str()).x > room && room > em(1)) {
+        // Too long for one line: the label wraps at word boundaries inside a taller selectable.
+        ImVec2 ts = ImGui::CalcTextSize(shown.c_str(), nullptr, false, room);
+        ImVec2 pos = ImGui::GetCursorScreenPos();
+        ImGui::PushID(label.c_str());
+        pressed = ImGui::Selectable("##wrapped", selected, 0, ImVec2(room, ts.y));
+        ImGui::PopID();
+        ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), pos, ImGui::GetColorU32(ImGuiCol_Text),
+                                            shown.c_str(), nullptr, room);
+    } else {
+        pressed = ImGui::Selectable(label.c_str(), selected, 0, size);
+    }
     recordLastItem(RegisteredItem::Kind::Button, visible(label));
     return pressed;
 }
@@ -117,17 +219,22 @@ bool inputMultiline(const std::string& label, std::string* value, ImVec2 size) {
 }
 
 void text(const std::string& s) {
-    ImGui::TextUnformatted(s.c_str());
-    recordLastItem(RegisteredItem::Kind::Text, s);
+    std::string storage;
+    const std::string& t = capped(s, storage);
+    ImGui::TextUnformatted(t.c_str(), t.c_str() + t.size());
+    recordLastItem(RegisteredItem::Kind::Text, t);
 }
 
 void textWrapped(const std::string& s) {
+    std::string storage;
+    const std::string& t = capped(s, storage);
     // Respect a wrap position the caller set (cards, centred columns); else wrap at the window edge.
     bool own = !textWrapPosSet();
     if (own) ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(s.c_str());
+    float room = wrapWidthAt(ImGui::GetCursorScreenPos().x);
+    ImGui::TextUnformatted(t.c_str(), t.c_str() + t.size());
     if (own) ImGui::PopTextWrapPos();
-    recordLastItem(RegisteredItem::Kind::Text, s);
+    recordWrapped(t, room);
 }
 
 void textMuted(const std::string& s) {
@@ -179,9 +286,11 @@ void beginCard(const char* id, const ImVec4& bg, const ImVec4& border, float wid
     if (width <= 0 || width > avail) width = avail;
     st->SetFloat(ImGui::GetID("right"), ImGui::GetCursorScreenPos().x - pad.x + width);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 2 * pad.x);
+    g_cardRight.push_back(ImGui::GetCursorScreenPos().x + width - 2 * pad.x);
 }
 
 void endCard() {
+    if (!g_cardRight.empty()) g_cardRight.pop_back();
     ImGui::PopTextWrapPos();
     float padX = em(0.9f), padY = em(0.7f);
     ImGui::Unindent(padX);

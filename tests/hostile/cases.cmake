@@ -14,4 +14,7 @@ if(REKINDLE_TEST_HOOKS)
   add_test(NAME gui.hostile.fifo-and-link-config
     COMMAND ${HOSTILE_DIR}/run_case.sh ${REKINDLE_EXE} ${CMAKE_CURRENT_SOURCE_DIR}/fixtures gui-fifo-and-link-config)
   set_tests_properties(gui.hostile.fifo-and-link-config PROPERTIES SKIP_RETURN_CODE 77 RESOURCE_LOCK display TIMEOUT 300)
+  add_test(NAME gui.hostile.long-text
+    COMMAND ${HOSTILE_DIR}/run_case.sh ${REKINDLE_EXE} ${CMAKE_CURRENT_SOURCE_DIR}/fixtures gui-long-text)
+  set_tests_properties(gui.hostile.long-text PROPERTIES SKIP_RETURN_CODE 77 RESOURCE_LOCK display TIMEOUT 300)
 endif()

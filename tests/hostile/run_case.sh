@@ -165,7 +165,7 @@ export-is-data)
   ;;
 long-title-result)
   make_result "$data/results/20261201T000000Z-check-in-demo-long.json" \
-    'd["id"]="20261201T000000Z-check-in-demo-long"; d["set"]["title"]="T" * 20000; d["notes"]={"note": "n" * 100000}'
+    'd["id"]="20261201T000000Z-check-in-demo-long"; d["completedAt"]="2026-12-01T00:00:00Z"; d["set"]["title"]="T" * 20000; d["notes"]={"note": "n" * 100000}'
   expect 0 "20261201T000000Z-check-in-demo-long" -- "$exe" --data-dir "$data" history
   expect 0 "" -- "$exe" --data-dir "$data" compare $R1 20261201T000000Z-check-in-demo-long
   ;;
@@ -197,6 +197,30 @@ gui-fifo-and-link-config)
   [ "$(mode_of "$work/victim")" = 644 ] || fail "the link's target was chmod'ed"
   [ -L "$data/config/imgui.ini" ] && fail "imgui.ini is still the planted link"
   [ "$(mode_of "$data/config/imgui.ini")" = 600 ] || fail "imgui.ini is not 0600"
+  ;;
+gui-long-text)
+  # Text far longer than a screen (a 21,600-character title with words, a 20,000-letter title without, a 100 KB
+  # note, a 1,990-character set description) is shown clipped with "…", never crashes on ImGui's 16-bit vertex
+  # index, and nothing on screen is cut, at 800x600 and at 220 % text.
+  command -v xvfb-run >/dev/null 2>&1 || { echo "SKIPPED: xvfb-run is not installed"; exit 77; }
+  make_result "$data/results/20261201T000000Z-check-in-demo-long.json" \
+    'd["id"]="20261201T000000Z-check-in-demo-long"; d["completedAt"]="2026-12-01T00:00:00Z"; d["set"]["title"]="A very long title " * 1200; d["notes"]={"note": "word " * 20000}; d["tips"][0]["title"]="Tip " * 2000'
+  mkdir -p "$data/question-sets"; chmod 700 "$data/question-sets"
+  python3 - "$(dirname "$0")/../../docs/examples/friendship-drift.json" "$data/question-sets/friendship-drift.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["description"] = ("Many words of description. " * 80)[:1980] + " THE END."
+json.dump(d, open(sys.argv[2], "w"))
+PY
+  chmod 600 "$data/question-sets/friendship-drift.json"
+  for size in "--size 800x600" "--size 1100x760 --scale 2.2"; do
+    # shellcheck disable=SC2086
+    expect 0 "script passed" -- xvfb-run -a -s "-screen 0 2600x1800x24" "$exe" --data-dir "$data" $size --script "$(dirname "$0")/gui_long_text.json"
+  done
+  # One "word" of 20,000 letters cannot wrap between words; it must still be clipped and never abort the window.
+  make_result "$data/results/20261202T000000Z-check-in-demo-tttt.json" \
+    'd["id"]="20261202T000000Z-check-in-demo-tttt"; d["completedAt"]="2026-12-02T00:00:00Z"; d["set"]["title"]="T" * 20000; d["notes"]={"note": "n" * 100000}'
+  expect 0 "script passed" -- xvfb-run -a -s "-screen 0 2600x1800x24" "$exe" --data-dir "$data" --size 1100x760 --scale 2.2 --script "$(dirname "$0")/gui_long_word.json"
   ;;
 *)
   echo "unknown case $case"; exit 2 ;;
