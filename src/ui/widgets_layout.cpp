@@ -154,6 +154,7 @@ void RowList::cell() {
     ++m_column;
     if (!m_cards) {
         ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();  // text in line with the buttons of the row
         return;
     }
     // "Header  value" on one line; a long value wraps under itself, at the card's edge.
@@ -215,6 +216,8 @@ void textWithPaths(const std::string& s) {
     }
     // Pieces that end after a space or a '/', laid out like words; the whole is recorded once, as one text.
     ImGui::PushStyleColor(ImGuiCol_Text, palette().muted);
+    // Lines as close as wrapped text's, not spaced like separate items.
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 0));
     ImGui::BeginGroup();
     Flow flow(0);
     for (size_t from = 0; from < s.size();) {
@@ -227,8 +230,10 @@ void textWithPaths(const std::string& s) {
         from = end;
     }
     ImGui::EndGroup();
+    ImGui::PopStyleVar();
     ImGui::PopStyleColor();
     recordLastItem(RegisteredItem::Kind::Text, s);
+    ImGui::Dummy(ImVec2(0, 0));  // the usual spacing after it
 }
 
 void longText(const char* id, const std::string& s, size_t maxChars) {
