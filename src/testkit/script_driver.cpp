@@ -99,11 +99,16 @@ struct ScriptDriver::Impl {
     void click(const json& step, ImGuiIO& io, double now) {
         std::string label = step["click"].get<std::string>();
         const ui::RegisteredItem* item = ui::Registry::get().findClickable(label);
-        if (!item && phase == 0) {
-            // Scrolled out of view: turn the wheel over its window towards it, as a person would, then click.
-            if (const ui::RegisteredItem* away = ui::Registry::get().findOutOfView(label)) {
+        if (phase == 0) {
+            // Scrolled out of view, or only partly in it: turn the wheel over its window towards it, as a person
+            // would, then click (a small turn once it shows, so it does not fly past).
+            const ui::RegisteredItem* away = item ? item : ui::Registry::get().findOutOfView(label);
+            bool partly = item && item->y1 - item->y0 < item->clipY1 - item->clipY0 &&
+                          (item->y0 < item->clipY0 || item->y1 > item->clipY1);
+            if (away && (!item || partly)) {
                 io.MousePos = ImVec2((away->clipX0 + away->clipX1) * 0.5f, (away->clipY0 + away->clipY1) * 0.5f);
-                io.MouseWheel = away->y0 > away->clipY1 ? -1.0f : 1.0f;
+                float turn = partly ? 0.3f : 1.0f;
+                io.MouseWheel = away->y1 > away->clipY1 ? -turn : turn;
                 return;
             }
         }
