@@ -313,6 +313,13 @@ void endCard() {
 }
 
 void percentBar(float percent, const std::string& overlay, float width, const ImVec4& color) {
+    // A label too long for the bar (a long area name, large text, a narrow window) goes above it, wrapped, rather
+    // than running past the bar's end.
+    if (!overlay.empty() && ImGui::CalcTextSize(overlay.c_str()).x > width - em(0.8f)) {
+        textWrapped(overlay);
+        percentBar(percent, "", width, color);
+        return;
+    }
     ImVec2 pos = ImGui::GetCursorScreenPos();
     float h = em(1.3f);
     ImGui::Dummy(ImVec2(width, h));
@@ -326,8 +333,8 @@ void percentBar(float percent, const std::string& overlay, float width, const Im
         ImVec2 ts = ImGui::CalcTextSize(overlay.c_str());
         ImVec2 tp(pos.x + em(0.4f), pos.y + (h - ts.y) * 0.5f);
         dl->AddText(tp, ImGui::GetColorU32(ImGuiCol_Text), overlay.c_str());
+        recordLastItem(RegisteredItem::Kind::Text, overlay);
     }
-    recordLastItem(RegisteredItem::Kind::Text, overlay);
 }
 
 void beginDisabled(bool disabled) {
