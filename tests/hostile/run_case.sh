@@ -211,8 +211,11 @@ import json, sys
 d = json.load(open(sys.argv[1]))
 d["description"] = ("Many words of description. " * 80)[:1980] + " THE END."
 json.dump(d, open(sys.argv[2], "w"))
+d["id"] = "hostile-title"
+d["title"] = "Hostile " * 625  # 5,000 characters: refused by the validator, listed with its problem
+json.dump(d, open(sys.argv[2].replace("friendship-drift", "hostile-title"), "w"))
 PY
-  chmod 600 "$data/question-sets/friendship-drift.json"
+  chmod 600 "$data/question-sets/friendship-drift.json" "$data/question-sets/hostile-title.json"
   for size in "--size 800x600" "--size 1100x760 --scale 2.2"; do
     # shellcheck disable=SC2086
     expect 0 "script passed" -- xvfb-run -a -s "-screen 0 2600x1800x24" "$exe" --data-dir "$data" $size --script "$(dirname "$0")/gui_long_text.json"
