@@ -68,6 +68,8 @@ void Context::refreshSets() {
         e.size = fs::file_size(loaded.path, ec);
         e.loaded = std::move(loaded);
         e.builtin = builtin;
+        // What the take will count before any answer opens a follow-up, so Home and the take agree.
+        if (const core::QuestionSet* set = e.set()) e.shownAtStart = int(core::visibleQuestions(*set, {}).size());
         return e;
     };
     for (auto& loaded : storage::loadQuestionSetsIn(state.paths.builtinQuestionnaires, state.library))
@@ -105,12 +107,15 @@ void Context::scanDrafts() {
     for (auto& e : state.sets) {
         e.hasDraft = false;
         e.draftUpdated.clear();
+        e.draftShown = -1;
     }
     for (const auto& entry : drafts->list()) {
         if (!entry.readable) continue;
         if (SetEntry* e = state.findSet(entry.draft.setId)) {
             e->hasDraft = true;
             e->draftUpdated = entry.draft.updatedAt;
+            if (const core::QuestionSet* set = e->set())
+                e->draftShown = int(core::visibleQuestions(*set, entry.draft.answers).size());
         }
     }
 }

@@ -33,6 +33,8 @@ struct SetEntry {
     std::string lastTaken;  // RFC 3339 of the newest result
     bool hasDraft = false;
     std::string draftUpdated;
+    int shownAtStart = 0;  // questions a take shows before any answer opens a follow-up
+    int draftShown = -1;   // questions shown for the draft's answers; -1 without a draft
     const core::QuestionSet* set() const { return loaded.set ? &*loaded.set : nullptr; }
     std::string fileName() const { return loaded.path.filename().string(); }
 };
@@ -61,7 +63,8 @@ struct ResultView {
     bool saved = false;
     std::string savedId;
     std::string error;
-    std::string note;  // the free-text note, saved with the result
+    std::string note;  // the free-text note: saved with the result, or in its note file once the result is saved
+    std::string noteStatus;  // "Note saved." after a note was written beside a saved result
     std::optional<core::ResultRecord> previous;  // same set, earlier: enables "Compare with last time"
 };
 
@@ -71,6 +74,7 @@ struct HistoryView {
     std::string search;
     std::vector<int> visible;   // indices into rows after the search; what the list draws
     std::vector<std::string> setIds;  // sets that appear in the history, for the filter
+    std::vector<std::string> setTitles;  // the same sets' titles (what the filter shows), parallel to setIds
     std::string pendingDelete;  // id awaiting confirmation
     std::string message;
     double loadSeconds = 0;

@@ -9,6 +9,7 @@
 #include "core/compare.hpp"
 #include "storage/atomic_file.hpp"
 #include "storage/export.hpp"
+#include "storage/library.hpp"
 #include "storage/crypto/protection.hpp"
 #include "storage/paths.hpp"
 #include "storage/result_store.hpp"
@@ -114,6 +115,8 @@ void printComparison(const core::Comparison& c, const core::ResultRecord& a, con
         std::string label = d.label.size() > 28 ? d.label.substr(0, 27) + "~" : d.label;
         std::printf("%-28s %7s %7s %7s  %s (threshold %s)\n", label.c_str(), pct(d.before).c_str(),
                     pct(d.after).c_str(), signedPct(d.delta).c_str(), d.verdict(), pct(d.threshold).c_str());
+        if (d.higherIs != core::HigherIs::Neutral && d.comparable)
+            std::printf("%-28s %s\n", "", d.changeText().c_str());  // "15 points better": which way is good, in words
     }
     std::fflush(stdout);
     auto listMoves = [](const char* title, const std::vector<core::TipMove>& v) {
@@ -121,8 +124,11 @@ void printComparison(const core::Comparison& c, const core::ResultRecord& a, con
         std::cout << "\n" << title << ":\n";
         for (const auto& m : v) {
             std::cout << "  " << m.title << " (";
-            std::cout << (m.rankBefore ? "#" + std::to_string(m.rankBefore) : std::string("not ranked")) << " -> "
-                      << (m.rankAfter ? "#" + std::to_string(m.rankAfter) : std::string("not ranked")) << ")\n";
+            // A tip set aside by a safety rule says so, rather than "not ranked".
+            auto rank = [](int r, bool heldBack) {
+                return heldBack ? std::string("held back for safety") : r ? "#" + std::to_string(r) : std::string("not ranked");
+            };
+            std::cout << rank(m.rankBefore, m.heldBackBefore) << " -> " << rank(m.rankAfter, m.heldBackAfter) << ")\n";
         }
     };
     listMoves(("Entered the top " + std::to_string(c.topN)).c_str(), c.enteredTop);
@@ -236,9 +242,12 @@ int runExport(const std::string& dataDir, const Options& opts) {
     }
     for (const auto& s : unreadable)
         std::cerr << "rekindle export: skipped unreadable " << s.fileName << ": " << s.error << "\n";
+    // The report prints each safety rule's guidance text itself, from the shipped guidance.
+    storage::Library library;
+    if (opts.format == "md") library = storage::loadLibrary(storage::resolvePaths(dataDir).assetsDir);
     std::string text = opts.format == "json" ? storage::exportJson(results)
                        : opts.format == "csv" ? storage::exportCsv(results)
-                                               : storage::exportMarkdown(results);
+                                               : storage::exportMarkdown(results, &library.guidance);
     if (storage::isProtected(storage::resolvePaths(dataDir).dataDir))
         std::cerr << "Warning: this export is plain text, not protected by your passphrase (see docs/privacy.md).\n";
     if (opts.out.empty()) {

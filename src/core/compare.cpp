@@ -45,15 +45,35 @@ TipMove makeMove(const std::string& id, const TipRecord* b, const TipRecord* a) 
     if (b) {
         m.rankBefore = b->suppressed ? 0 : b->rank;
         m.relevanceBefore = b->relevance;
+        m.heldBackBefore = b->suppressed;
     }
     if (a) {
         m.rankAfter = a->suppressed ? 0 : a->rank;
         m.relevanceAfter = a->relevance;
+        m.heldBackAfter = a->suppressed;
     }
     return m;
 }
 
 }  // namespace
+
+const char* DimensionDelta::direction() const {
+    if (std::fabs(delta) <= 0.5) return "no change";  // shown as a whole number: "0 points better" would be odd
+    bool up = delta > 0;
+    switch (higherIs) {
+        case HigherIs::Better: return up ? "better" : "worse";
+        case HigherIs::Worse: return up ? "worse" : "better";
+        case HigherIs::Neutral: break;
+    }
+    return up ? "higher" : "lower";
+}
+
+std::string DimensionDelta::changeText() const {
+    if (std::fabs(delta) <= 0.5) return "no change";
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.0f", std::fabs(delta));
+    return std::string(buf) + (std::string(buf) == "1" ? " point " : " points ") + direction();
+}
 
 std::string DimensionDelta::thresholdText() const {
     char buf[64];
@@ -113,6 +133,7 @@ Comparison compareResults(const ResultRecord& before, const ResultRecord& after,
         d.possible = past && d.singleAnswer;
         d.bandBefore = db->bandLabel;
         d.bandAfter = da.bandLabel;
+        d.higherIs = da.higherIs;
         c.dimensions.push_back(std::move(d));
     }
     c.dimensionsOnlyBefore = onlyIn(ids(before.dimensions), ids(after.dimensions));

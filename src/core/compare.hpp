@@ -22,6 +22,12 @@ struct DimensionDelta {
     bool comparable = true;   // false when either side has not enough answers
     std::string bandBefore;
     std::string bandAfter;
+    HigherIs higherIs = HigherIs::Neutral;  // the later result's
+    // Which way it moved, in words: "better" / "worse" when the dimension says which is good, else "higher" /
+    // "lower"; "no change" at 0.
+    const char* direction() const;
+    // The change in words: "12 points better", "5 points higher", "no change" (rounded as shown).
+    std::string changeText() const;
     // "meaningful change", "possible change", "within noise" or "not enough answers"
     const char* verdict() const {
         return !comparable ? "not enough answers"
@@ -41,6 +47,8 @@ struct TipMove {
     int rankAfter = 0;
     double relevanceBefore = 0;
     double relevanceAfter = 0;
+    bool heldBackBefore = false;  // suppressed by a safety rule: say so, not "not ranked"
+    bool heldBackAfter = false;
 };
 
 struct AnswerChange {

@@ -15,10 +15,13 @@ ResultRecord makeResult(const QuestionSet& set, const Answers& answers, const st
     r.setHash = set.contentHash;
     r.setTitle = set.title;
     r.topTips = set.result.topTips;
+    r.minRelevance = set.result.minRelevance;
     r.visibleQuestions = score.visibleQuestions;
     r.answeredQuestions = score.answeredQuestions;
     for (const auto& [key, text] : notes)
         if (!text.empty()) r.notes[key] = text;
+    for (const auto& section : set.sections)
+        if (!section.reflectionPrompt.empty() && r.notes.count(section.id)) r.notePrompts.push_back({section.id, section.reflectionPrompt});
 
     for (const auto& section : set.sections)
         for (const auto& q : section.questions) {
@@ -47,6 +50,7 @@ ResultRecord makeResult(const QuestionSet& set, const Answers& answers, const st
         if (const Dimension* def = set.findDimension(ds.id)) {
             d.label = def->label;
             d.meaningfulChange = def->meaningfulChange;
+            d.higherIs = def->higherIs;
             for (const auto& b : def->bands) d.bands.push_back(BandRecord{b.minPercent, b.maxPercent, b.label});
         } else {
             d.label = ds.id;

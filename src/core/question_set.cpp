@@ -3,6 +3,15 @@
 
 namespace rekindle::core {
 
+const char* higherIsName(HigherIs h) {
+    switch (h) {
+        case HigherIs::Better: return "better";
+        case HigherIs::Worse: return "worse";
+        case HigherIs::Neutral: break;
+    }
+    return "neutral";
+}
+
 const char* questionTypeName(QuestionType type) {
     switch (type) {
         case QuestionType::Likert: return "likert";

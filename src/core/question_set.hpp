@@ -92,7 +92,14 @@ struct Band {
     double maxPercent = 100;  // inclusive for the last band, exclusive otherwise
     std::string label;
     std::string interpretation;
+    // Shown instead of `interpretation` while any safety rule holds; an empty text hides it then. Unset: the
+    // ordinary text is shown. Advice such as "light contact may work better" is wrong for someone who is afraid.
+    std::optional<std::string> safetyInterpretation = std::nullopt;  // (initialised: Band is built as an aggregate)
 };
+
+// Whether a higher score is good news, so Compare can say "better" or "worse" in words, not in colour alone.
+enum class HigherIs { Neutral, Better, Worse };
+const char* higherIsName(HigherIs h);  // "neutral", "better", "worse"
 
 struct Dimension {
     std::string id;
@@ -100,6 +107,7 @@ struct Dimension {
     std::string description;
     std::vector<Band> bands;
     double meaningfulChange = 10;  // percentage points between two takes that count as a real change
+    HigherIs higherIs = HigherIs::Neutral;
 };
 
 struct Tip {
@@ -110,6 +118,9 @@ struct Tip {
     std::vector<std::string> tryThisWeek;
     std::vector<std::string> cautions;
     bool fromLibrary = false;
+    // While any safety rule holds, the result shows this tip's cautions before its advice (advice that could clash
+    // with the safety guidance on the same screen, such as voicing disagreement).
+    bool cautionFirst = false;
 };
 
 struct SafetyRule {
@@ -123,6 +134,7 @@ struct SafetyRule {
 struct ResultSettings {
     int topTips = 3;
     double minAnsweredShare = 0.5;  // below it a dimension or tip is "not enough answers"
+    double minRelevance = 0;        // percent; a tip below it is ranked but never featured
     std::string tieBreak = "declared-order";
 };
 

@@ -33,6 +33,7 @@ bool sameBands(const std::vector<BandRecord>& a, const std::vector<BandRecord>& 
 bool DimensionRecord::operator==(const DimensionRecord& o) const {
     return id == o.id && label == o.label && raw == o.raw && max == o.max && percent == o.percent && band == o.band &&
            bandLabel == o.bandLabel && interpretation == o.interpretation && meaningfulChange == o.meaningfulChange &&
+           higherIs == o.higherIs &&
            enoughAnswers == o.enoughAnswers && questionsTargeting == o.questionsTargeting &&
            questionsAnswered == o.questionsAnswered && sameBands(bands, o.bands) &&
            sameContributions(contributions, o.contributions) && extra == o.extra;
@@ -50,7 +51,7 @@ std::vector<const TipRecord*> ResultRecord::topTipRecords(int n) const {
     // Saved order is the ranking, but an edited or older file may not be sorted: select by rank.
     for (int r = 1; r <= n; ++r)
         for (const auto& t : tips)
-            if (t.rank == r && !t.suppressed) {
+            if (t.rank == r && !t.suppressed && t.relevance + 1e-9 >= minRelevance) {
                 out.push_back(&t);
                 break;
             }

@@ -30,6 +30,7 @@ struct DimensionRecord {
     std::string bandLabel;
     std::string interpretation;
     double meaningfulChange = 10;  // percentage points; a smaller change is "within noise"
+    HigherIs higherIs = HigherIs::Neutral;
     bool enoughAnswers = true;
     int questionsTargeting = 0;
     int questionsAnswered = 0;
@@ -69,6 +70,12 @@ struct AnswerLabel {
     bool operator==(const AnswerLabel&) const = default;
 };
 
+struct NotePrompt {
+    std::string section;  // the key in ResultRecord::notes
+    std::string prompt;
+    bool operator==(const NotePrompt&) const = default;
+};
+
 struct ResultRecord {
     int formatVersion = kResultFormatVersion;  // the version the file was read from; always written as current
     std::string id;           // e.g. 20261125T221500Z-pulling-away-7f3a; also the file name without .json
@@ -84,10 +91,13 @@ struct ResultRecord {
     Answers answers;                       // by question id
     std::map<std::string, AnswerLabel> answerLabels;  // by question id, answered ones only
     std::map<std::string, std::string> notes;  // section id -> reflection; "note" -> the free note
+    // The reflection prompts as they were asked, in the set's order, so a report shows the question, not an id.
+    std::vector<NotePrompt> notePrompts;
     std::vector<DimensionRecord> dimensions;   // declared order
     std::vector<TipRecord> tips;               // ranked first (rank 1..), then unranked in declared order
     std::vector<SafetyRecord> safety;
     int topTips = 3;
+    double minRelevance = 0;  // the set's at the time: tips below it were not featured
     int visibleQuestions = 0;
     int answeredQuestions = 0;
     std::string extra;  // JSON object text of unknown top-level fields, kept across a re-write

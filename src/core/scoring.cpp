@@ -163,7 +163,7 @@ std::vector<const TipScore*> ScoreResult::topTips(int n) const {
     std::vector<const TipScore*> out;
     for (const auto& t : tips) {
         if (int(out.size()) >= n) break;
-        if (t.rank > 0 && t.percent > 0) out.push_back(&t);
+        if (t.rank > 0 && t.percent > 0 && t.percent + 1e-9 >= minRelevance) out.push_back(&t);
     }
     return out;
 }
@@ -204,6 +204,12 @@ ScoreResult score(const QuestionSet& set, const Answers& answers) {
         }
     }
 
+    for (const auto& rule : set.safetyRules) {
+        if (!evaluate(rule.when, effective)) continue;
+        r.safety.push_back({rule.id, rule.guidance, rule.notice, rule.suppress});
+    }
+    r.minRelevance = set.result.minRelevance;
+
     for (size_t i = 0; i < set.dimensions.size(); ++i) {
         const Dimension& d = set.dimensions[i];
         DimensionScore& ds = r.dimensions[i];
@@ -212,15 +218,13 @@ ScoreResult score(const QuestionSet& set, const Answers& answers) {
             ds.band = findBand(d, ds.percent);
             if (ds.band >= 0) {
                 ds.bandLabel = d.bands[size_t(ds.band)].label;
-                ds.interpretation = d.bands[size_t(ds.band)].interpretation;
+                const Band& band = d.bands[size_t(ds.band)];
+                ds.interpretation = !r.safety.empty() && band.safetyInterpretation ? *band.safetyInterpretation
+                                                                                    : band.interpretation;
             }
         }
     }
 
-    for (const auto& rule : set.safetyRules) {
-        if (!evaluate(rule.when, effective)) continue;
-        r.safety.push_back({rule.id, rule.guidance, rule.notice, rule.suppress});
-    }
 
     for (auto& ts : tips) {
         finishItem(set, ts);

@@ -33,7 +33,7 @@ struct ScoreItem {
 struct DimensionScore : ScoreItem {
     int band = -1;  // index into Dimension::bands, -1 when not enough answers
     std::string bandLabel;
-    std::string interpretation;
+    std::string interpretation;  // the band's text, or its safety variant while a safety rule holds ("" = hidden)
 };
 
 struct TipScore : ScoreItem {
@@ -57,6 +57,8 @@ struct ScoreResult {
     std::vector<SafetyOutcome> safety;       // rules that hold, in declared order
     int visibleQuestions = 0;
     int answeredQuestions = 0;
+    double minRelevance = 0;  // the set's: tips below it are not featured
+    // The featured tips: ranked, above 0 and at least minRelevance, at most n.
     std::vector<const TipScore*> topTips(int n) const;
 };
 

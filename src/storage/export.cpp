@@ -7,6 +7,8 @@
 #include <set>
 #include <sstream>
 
+#include "core/scoring.hpp"
+#include "core/words.hpp"
 #include "storage/result_json.hpp"
 
 namespace rekindle::storage {
@@ -112,24 +114,40 @@ std::string code(const std::string& s) {
     return fence + (pad ? " " : "") + body + (pad ? " " : "") + fence;
 }
 
-void writeMarkdownResult(std::ostringstream& md, const core::ResultRecord& r) {
+void writeSafety(std::ostringstream& md, const core::ResultRecord& r, const core::SafetyGuidance* guidance) {
+    md << "### Safety first\n\n";
+    for (const auto& s : r.safety) {
+        const core::SafetyGuidanceEntry* g = guidance ? guidance->find(s.guidance) : nullptr;
+        if (!s.notice.empty()) md << mdText(s.notice, true) << "\n\n";
+        if (g) {
+            md << "**" << mdText(g->title) << "**\n\n" << mdText(g->text, true) << "\n\n";
+            for (const auto& step : g->steps) md << "- " << mdText(step) << "\n";
+            if (!g->steps.empty()) md << "\n";
+        } else if (s.notice.empty()) {
+            md << "Safety guidance applies to these answers; please read it in the app, under \"When to get help\", "
+                  "before the tips.\n\n";
+        }
+        std::string aside = core::setAsideText(s, r);
+        if (!aside.empty()) md << mdText(aside, true) << "\n\n";
+    }
+}
+
+void writeMarkdownResult(std::ostringstream& md, const core::ResultRecord& r, const core::SafetyGuidance* guidance) {
     std::string title = r.setTitle.empty() ? r.setId : r.setTitle;
     md << "## " << mdText(title) << " — " << mdText(humanDate(r.completedAt)) << "\n\n";
-    md << "Question set " << code(r.setId);
-    if (!r.setVersion.empty()) md << ", version " << mdText(r.setVersion);
-    md << " · result " << code(r.id);
+    bool first = true;
+    auto part = [&](const std::string& s) {
+        md << (first ? "" : " · ") << s;
+        first = false;
+    };
+    if (!r.setVersion.empty()) part("Version " + mdText(r.setVersion));
     if (r.visibleQuestions > 0)
-        md << " · " << r.answeredQuestions << " of " << r.visibleQuestions << " questions answered";
+        part(std::to_string(r.answeredQuestions) + " of " + core::countText(r.visibleQuestions, "question", "questions") +
+             " answered");
+    part("result " + code(r.id));
     md << "\n\n";
 
-    if (!r.safety.empty()) {
-        md << "### Safety first\n\n";
-        for (const auto& s : r.safety) {
-            if (!s.notice.empty()) md << "- " << mdText(s.notice) << "\n";
-            else md << "- Safety guidance applies (" << mdText(s.guidance) << "); please read it in the app before the tips.\n";
-        }
-        md << "\n";
-    }
+    if (!r.safety.empty()) writeSafety(md, r, guidance);
 
     if (!r.dimensions.empty()) {
         md << "### Where things stand\n\n| Area | Score | Band |\n|---|---:|---|\n";
@@ -154,7 +172,7 @@ void writeMarkdownResult(std::ostringstream& md, const core::ResultRecord& r) {
         md << "### Tips that fit best\n\n";
         int n = 0;
         for (const auto* t : top) {
-            md << ++n << ". **" << mdText(t->title) << "** — fits " << fixed(t->relevance, 0) << "%\n";
+            md << ++n << ". **" << mdText(t->title) << "** — " << core::relevanceWord(t->relevance) << "\n";
             // The two answers that gave the most points: the "because you answered" a counsellor can follow.
             std::vector<const core::Contribution*> cs;
             for (const auto& c : t->contributions)
@@ -164,9 +182,10 @@ void writeMarkdownResult(std::ostringstream& md, const core::ResultRecord& r) {
             if (cs.size() > 2) cs.resize(2);
             for (const auto* c : cs) {
                 auto l = r.answerLabels.find(c->questionId);
-                std::string q = l != r.answerLabels.end() && !l->second.question.empty() ? l->second.question : c->questionId;
+                std::string q = l != r.answerLabels.end() && !l->second.question.empty() ? l->second.question
+                                                                                        : "a question no longer in this set";
                 std::string a = !c->answer.empty() ? c->answer : core::answerText(r, c->questionId);
-                md << "   - because you answered \"" << mdText(a) << "\" to: " << mdText(q) << "\n";
+                md << "   - because you said \"" << mdText(core::plainAnswer(a)) << "\" to: " << mdText(q) << "\n";
             }
         }
         md << "\n";
@@ -175,26 +194,22 @@ void writeMarkdownResult(std::ostringstream& md, const core::ResultRecord& r) {
     for (const auto& t : r.tips)
         if (t.suppressed) held.push_back(&t);
     if (!held.empty()) {
-        md << "Held back for now because of the safety answers: ";
+        md << "Held back for your safety while the guidance above applies: ";
         for (size_t i = 0; i < held.size(); ++i) md << (i ? ", " : "") << mdText(held[i]->title);
         md << ".\n\n";
     }
 
-    if (!r.notes.empty()) {
-        md << "### Your notes\n\n";
-        auto writeNote = [&](const std::string& text) {
-            std::istringstream lines(text);
+    auto reflections = core::reflections(r);
+    if (!reflections.empty()) {
+        md << "### Your reflections and notes\n\n";
+        for (const auto& x : reflections) {
+            // The prompt as it was asked (or "Your note"), never the section id.
+            md << "**" << mdText(x.prompt) << "**\n\n";
+            std::istringstream lines(x.text);
             std::string line;
             while (std::getline(lines, line)) md << "> " << mdText(line, true) << "\n";
             md << "\n";
-        };
-        auto free = r.notes.find("note");
-        if (free != r.notes.end()) writeNote(free->second);
-        for (const auto& [key, text] : r.notes)
-            if (key != "note") {
-                md << "Reflection (" << mdText(key) << "):\n\n";
-                writeNote(text);
-            }
+        }
     }
 
     if (!r.answers.empty()) {
@@ -207,7 +222,8 @@ void writeMarkdownResult(std::ostringstream& md, const core::ResultRecord& r) {
             std::string a = core::answerText(r, qid);
             if (a.empty()) continue;
             auto l = r.answerLabels.find(qid);
-            std::string q = l != r.answerLabels.end() && !l->second.question.empty() ? l->second.question : qid;
+            std::string q = l != r.answerLabels.end() && !l->second.question.empty() ? l->second.question
+                                                                                    : "A question no longer in this set";
             md << "- " << mdText(q) << " — **" << mdText(a) << "**\n";
         }
         md << "\n";
@@ -234,7 +250,22 @@ std::string exportCsv(const std::vector<core::ResultRecord>& results) {
         for (const auto& t : r.tips)
             if (seenTips.insert(t.id).second) tips.push_back(t.id);
     }
+    // Row 1 in words, as the newest result names each column; row 2 the machine form (docs/results-format.md).
+    auto dimLabel = [&](const std::string& id) {
+        for (auto it = results.rbegin(); it != results.rend(); ++it)
+            if (const core::DimensionRecord* d = it->findDimension(id)) return d->label;
+        return id;
+    };
+    auto tipTitle = [&](const std::string& id) {
+        for (auto it = results.rbegin(); it != results.rend(); ++it)
+            if (const core::TipRecord* t = it->findTip(id)) return t->title;
+        return id;
+    };
     std::ostringstream out;
+    out << "Result,Completed (UTC),Question set,Set version,Top tip";
+    for (const auto& d : dims) out << "," << csvCell(dimLabel(d) + " (%)", true);
+    for (const auto& t : tips) out << "," << csvCell("Tip: " + tipTitle(t) + " (%)", true);
+    out << ",Notes\n";
     out << "id,completedAt,setId,setVersion,topTip";
     for (const auto& d : dims) out << "," << csvCell("dimension:" + d, true);
     for (const auto& t : tips) out << "," << csvCell("tip:" + t, true);
@@ -256,13 +287,13 @@ std::string exportCsv(const std::vector<core::ResultRecord>& results) {
     return out.str();
 }
 
-std::string exportMarkdown(const std::vector<core::ResultRecord>& results) {
+std::string exportMarkdown(const std::vector<core::ResultRecord>& results, const core::SafetyGuidance* guidance) {
     std::ostringstream md;
     md << "# Rekindle results\n\n_" << kNotTherapyLine << "_\n\n";
     if (results.empty()) md << "No results to show.\n";
     for (size_t i = 0; i < results.size(); ++i) {
         if (i) md << "---\n\n";
-        writeMarkdownResult(md, results[i]);
+        writeMarkdownResult(md, results[i], guidance);
     }
     std::string s = md.str();
     while (s.size() >= 2 && s[s.size() - 1] == '\n' && s[s.size() - 2] == '\n') s.pop_back();

@@ -27,6 +27,9 @@ core::Tip readTip(JsonChecker& checker, const json& value, const std::string& po
     tip.why = o.string("why", true);
     tip.tryThisWeek = o.stringArray("tryThisWeek", true, 1, 6);
     tip.cautions = o.stringArray("cautions", false, 0, 20);
+    tip.cautionFirst = o.boolean("cautionFirst", false);
+    if (tip.cautionFirst && tip.cautions.empty())
+        checker.error(o.child("cautionFirst"), "\"cautionFirst\" shows the cautions first, but this tip has none; add \"cautions\" or remove it");
     o.finish();
     return tip;
 }

@@ -203,11 +203,11 @@ std::map<std::string, std::string> stringMap(const Json& obj, const char* key, c
 
 const std::set<std::string> kTopLevelV1 = {"format",  "id",        "createdAt",  "completedAt", "appVersion",
                                            "set",     "topTips",   "questions",  "answers",     "answerLabels",
-                                           "notes",   "dimensions", "tips",      "safety"};
+                                           "notes",   "dimensions", "tips",      "safety",  "minRelevance", "notePrompts"};
 const std::set<std::string> kDimensionV1 = {"id",     "label",          "raw",        "max",
                                             "percent", "band",          "bandLabel",  "interpretation",
                                             "meaningfulChange", "enoughAnswers", "questionsTargeting",
-                                            "questionsAnswered", "bands", "contributions"};
+                                            "questionsAnswered", "bands", "contributions", "higherIs"};
 const std::set<std::string> kTipV1 = {"id",   "title",      "relevance",    "raw",          "max",
                                       "rank", "suppressed", "suppressedBy", "enoughAnswers", "contributions"};
 
@@ -227,6 +227,8 @@ void readV1(const Json& root, core::ResultRecord& r) {
     r.setTitle = getString(*set, "title", "/set");
     r.topTips = getInt(root, "topTips", "", 3);
     if (r.topTips < 1 || r.topTips > 10) fail("/topTips", "expected 1 to 10");
+    r.minRelevance = getNumber(root, "minRelevance", "", 0);
+    if (r.minRelevance < 0 || r.minRelevance > 100) fail("/minRelevance", "expected 0 to 100");
     if (const Json* q = member(root, "questions")) {
         requireObject(*q, "/questions");
         r.visibleQuestions = getInt(*q, "visible", "/questions");
@@ -244,6 +246,12 @@ void readV1(const Json& root, core::ResultRecord& r) {
         }
     }
     r.notes = stringMap(root, "notes", "");
+    if (const Json* prompts = optionalArray(root, "notePrompts", ""))
+        for (size_t i = 0; i < prompts->size(); ++i) {
+            std::string p = "/notePrompts/" + std::to_string(i);
+            const Json& pj = requireObject((*prompts)[i], p);
+            r.notePrompts.push_back(core::NotePrompt{getString(pj, "section", p, true), getString(pj, "prompt", p)});
+        }
 
     const Json* dims = optionalArray(root, "dimensions", "");
     if (!dims) fail("/dimensions", "missing; it is required");
@@ -263,6 +271,10 @@ void readV1(const Json& root, core::ResultRecord& r) {
         x.interpretation = getString(d, "interpretation", p);
         x.meaningfulChange = getNumber(d, "meaningfulChange", p, 10);
         if (!(x.meaningfulChange > 0)) fail(p + "/meaningfulChange", "expected a number above 0");
+        std::string higher = getString(d, "higherIs", p);
+        if (higher == "better") x.higherIs = core::HigherIs::Better;
+        else if (higher == "worse") x.higherIs = core::HigherIs::Worse;
+        else if (!higher.empty() && higher != "neutral") fail(p + "/higherIs", "expected \"better\", \"worse\" or \"neutral\"");
         x.enoughAnswers = getBool(d, "enoughAnswers", p, true);
         x.questionsTargeting = getInt(d, "questionsTargeting", p);
         x.questionsAnswered = getInt(d, "questionsAnswered", p);
@@ -376,6 +388,7 @@ nlohmann::ordered_json resultJson(const core::ResultRecord& r) {
     root["appVersion"] = r.appVersion;
     root["set"] = Json{{"id", r.setId}, {"version", r.setVersion}, {"contentHash", r.setHash}, {"title", r.setTitle}};
     root["topTips"] = r.topTips;
+    if (r.minRelevance > 0) root["minRelevance"] = r.minRelevance;  // written only when the set had one
     root["questions"] = Json{{"visible", r.visibleQuestions}, {"answered", r.answeredQuestions}, {"ids", r.questionIds}};
     root["answers"] = answersJson(r.answers);
     Json labels = Json::object();
@@ -384,6 +397,11 @@ nlohmann::ordered_json resultJson(const core::ResultRecord& r) {
     Json notes = Json::object();
     for (const auto& [k, v] : r.notes) notes[k] = v;
     root["notes"] = notes;
+    if (!r.notePrompts.empty()) {
+        Json prompts = Json::array();
+        for (const auto& p : r.notePrompts) prompts.push_back(Json{{"section", p.section}, {"prompt", p.prompt}});
+        root["notePrompts"] = prompts;
+    }
     Json dims = Json::array();
     for (const auto& d : r.dimensions) {
         Json bands = Json::array();
@@ -402,6 +420,8 @@ nlohmann::ordered_json resultJson(const core::ResultRecord& r) {
                 {"questionsAnswered", d.questionsAnswered},
                 {"bands", bands},
                 {"contributions", contributionsJson(d.contributions)}};
+        // Only when the set says which way is good: older readers and files stay as they were.
+        if (d.higherIs != core::HigherIs::Neutral) dj["higherIs"] = core::higherIsName(d.higherIs);
         mergeExtra(dj, d.extra);
         dims.push_back(std::move(dj));
     }

@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "storage/result_json.hpp"
+#include "storage/result_note.hpp"
 #include "storage/atomic_file.hpp"
 
 namespace rekindle::storage {
@@ -31,7 +32,8 @@ bool endsWith(const std::string& s, const std::string& suffix) {
 
 // A result file is "<id>.json"; temp files from atomic writes and the dot-index are not results.
 bool isResultFileName(const std::string& name) {
-    return endsWith(name, ".json") && name.size() > 5 && name.front() != '.' && name.find(".tmp-") == std::string::npos;
+    return endsWith(name, ".json") && name.size() > 5 && name.front() != '.' && name.find(".tmp-") == std::string::npos &&
+           !isNoteFileName(name);
 }
 
 std::string lower(std::string s) {
@@ -153,6 +155,7 @@ ResultSummary readSummary(const fs::path& path, const std::string& fileName, con
     auto text = readFile(path, &error);
     core::ResultRecord record;
     if (text && resultFromJson(*text, record, &error)) {
+        applyNote(path, record);  // a later note is what History shows and searches
         s = summarize(record);
     } else {
         s.readable = false;
@@ -192,6 +195,18 @@ IndexRows readIndex(const fs::path& file, bool* present = nullptr) {
 FileStamp stampOf(const struct stat& st) {
     return FileStamp{static_cast<long long>(st.st_size),
                      static_cast<long long>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec};
+}
+
+// A result's stamp with its note sidecar folded in, so a note changed later makes the index row stale.
+FileStamp stampWithNote(const fs::path& resultPath, const struct stat& st) {
+    FileStamp stamp = stampOf(st);
+    struct stat ns {};
+    if (::lstat(notePathFor(resultPath).c_str(), &ns) == 0) {
+        FileStamp n = stampOf(ns);
+        stamp.size += n.size + 1;  // + 1: an empty sidecar still changes the stamp
+        stamp.mtimeNs = std::max(stamp.mtimeNs, n.mtimeNs);
+    }
+    return stamp;
 }
 
 std::string randomHex4() {
@@ -327,7 +342,7 @@ std::vector<ResultSummary> ResultStore::list(const std::string& setFilter) const
             out.push_back(std::move(s));
             continue;
         }
-        FileStamp stamp = stampOf(st);
+        FileStamp stamp = stampWithNote(it->path(), st);
         ResultSummary s;
         auto c = cached.find(name);
         if (c != cached.end() && c->second.first == stamp) {
@@ -380,6 +395,7 @@ std::optional<core::ResultRecord> ResultStore::loadFile(const fs::path& path, st
         if (error) *error = path.string() + ": " + why;
         return std::nullopt;
     }
+    applyNote(path, r);
     return r;
 }
 
@@ -428,7 +444,7 @@ ResultStore::IndexDrift ResultStore::indexDrift() const {
         if (!isResultFileName(name) || ::lstat(it->path().c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
         auto row = rows.find(name);
         if (row == rows.end()) ++d.unindexed;
-        else if (!(row->second.first == stampOf(st))) ++d.stale;
+        else if (!(row->second.first == stampWithNote(it->path(), st))) ++d.stale;
         if (row != rows.end()) rows.erase(row);
     }
     d.gone = rows.size();
@@ -444,6 +460,24 @@ bool ResultStore::rebuildIndex(std::string* error) const {
         return false;
     }
     return true;
+}
+
+bool ResultStore::saveNote(const std::string& id, const std::string& note, std::string* error) const {
+    if (!isSafeId(id)) {
+        if (error) *error = "\"" + id + "\" is not a valid result id";
+        return false;
+    }
+    if (m_readOnly) {
+        if (error) *error = "not saved: this window is read-only (Rekindle is open in another window)";
+        return false;
+    }
+    fs::path result = m_resultsDir / (id + ".json");
+    struct stat st {};
+    if (::lstat(result.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
+        if (error) *error = "no result " + id + " in " + m_resultsDir.string();
+        return false;
+    }
+    return writeFileAtomic(notePathFor(result), noteToJson(ResultNote{id, nowRfc3339(), note}), error);
 }
 
 bool ResultStore::moveToTrash(const std::string& id, std::string* error) const {
@@ -465,9 +499,16 @@ bool ResultStore::moveToTrash(const std::string& id, std::string* error) const {
     // RENAME_NOREPLACE: a name taken in the trash is never renamed over, however many copies are already there.
     std::string why;
     for (unsigned long n = 1;; ++n) {
-        fs::path to = m_trashDir / (n == 1 ? id + ".json" : id + "-" + std::to_string(n) + ".json");
+        std::string base = n == 1 ? id : id + "-" + std::to_string(n);
+        fs::path to = m_trashDir / (base + ".json");
         bool taken = false;
-        if (renameNoReplace(from, to, &why, &taken)) break;
+        if (renameNoReplace(from, to, &why, &taken)) {
+            // The note goes with it, under the matching name; if that fails the note stays, harmless and findable.
+            fs::path note = notePathFor(from);
+            struct stat ns {};
+            if (::lstat(note.c_str(), &ns) == 0 && S_ISREG(ns.st_mode)) renameNoReplace(note, notePathFor(to));
+            break;
+        }
         if (!taken) {
             if (error) *error = "cannot move " + from.string() + " to the trash: " + why.substr(why.rfind(": ") + 2);
             return false;

@@ -75,7 +75,11 @@ public:
     // The newest result of the same set completed before `current`.
     std::optional<core::ResultRecord> previousOf(const core::ResultRecord& current) const;
 
-    // Moves the result file to the trash folder (a numbered name when the trash already holds one).
+    // Writes the note sidecar "<id>.note.json" (atomic, 0600, sealed when the folder is protected): a note added or
+    // changed after saving never rewrites the result file. An empty note clears the one saved in the result.
+    bool saveNote(const std::string& id, const std::string& note, std::string* error = nullptr) const;
+
+    // Moves the result file (and its note sidecar) to the trash folder (a numbered name when the trash already holds one).
     bool moveToTrash(const std::string& id, std::string* error = nullptr) const;
 
     // How far the index is from the folder, without changing anything: rows for files that are gone, files without a

@@ -126,6 +126,11 @@ void SetReader::readDimensions(const json& arr, core::QuestionSet& set) {
             if (*mc <= 0 || *mc > 100) m_ck.error(o.child("meaningfulChange"), "\"meaningfulChange\" is in percentage points and must be above 0 and at most 100");
             else d.meaningfulChange = *mc;
         }
+        std::string higher = o.string("higherIs", false, "neutral");
+        if (higher == "better") d.higherIs = core::HigherIs::Better;
+        else if (higher == "worse") d.higherIs = core::HigherIs::Worse;
+        else if (higher != "neutral")
+            m_ck.error(o.child("higherIs"), "\"higherIs\" says whether a higher score is good news: use \"better\", \"worse\" or \"neutral\"");
         if (const json* bands = o.array("bands", true, 1)) readBands(*bands, o.child("bands"), d);
         o.finish();
         if (d.id.empty()) continue;
@@ -152,6 +157,7 @@ void SetReader::readBands(const json& arr, const std::string& ptr, core::Dimensi
         auto lo = o.number("min", true), hi = o.number("max", true);
         b.label = o.string("label", true);
         b.interpretation = o.string("text", true);
+        if (o.has("safetyText")) b.safetyInterpretation = o.string("safetyText", false);
         o.finish();
         if (!lo || !hi) {
             complete = false;
@@ -264,6 +270,10 @@ void SetReader::readResult(const json& v, core::QuestionSet& set) {
     if (auto share = o.number("minAnsweredShare", false)) {
         if (*share < 0 || *share > 1) m_ck.error("/result/minAnsweredShare", "\"minAnsweredShare\" is a share from 0 to 1 (0.5 = half); change it");
         else set.result.minAnsweredShare = *share;
+    }
+    if (auto minRel = o.number("minRelevance", false)) {
+        if (*minRel < 0 || *minRel > 100) m_ck.error("/result/minRelevance", "\"minRelevance\" is a percent from 0 to 100; change it");
+        else set.result.minRelevance = *minRel;
     }
     set.result.tieBreak = o.string("tieBreak", false, "declared-order");
     if (set.result.tieBreak != "declared-order")

@@ -4,6 +4,7 @@
 #include <cfloat>
 #include <vector>
 
+#include "core/words.hpp"
 #include "ui/screens.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -114,7 +115,7 @@ void drawRoot(const AppState& st, CommandQueue& out, Views& views) {
         case Screen::Result: drawResult(st, out); break;
         case Screen::History: drawHistory(st, out); break;
         case Screen::Compare: drawCompare(st, out); break;
-        case Screen::Trends: drawTrends(st, out); break;
+        case Screen::Trends: drawTrends(st, out, views.trends); break;
         case Screen::Author: drawAuthor(st, out, views.author); break;
         case Screen::Simulator: drawSimulator(st, out); break;
         case Screen::Settings: drawSettings(st, out); break;
@@ -127,12 +128,6 @@ void drawRoot(const AppState& st, CommandQueue& out, Views& views) {
     ImGui::End();
 }
 
-std::string shortDate(const std::string& rfc) {
-    static const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    if (rfc.size() < 10) return rfc;
-    int m = std::atoi(rfc.substr(5, 2).c_str());
-    if (m < 1 || m > 12) return rfc.substr(0, 10);
-    return std::to_string(std::atoi(rfc.substr(8, 2).c_str())) + " " + months[m - 1] + " " + rfc.substr(0, 4);
-}
+std::string shortDate(const std::string& rfc) { return core::localDate(rfc); }
 
 }  // namespace rekindle::ui

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "core/words.hpp"
 #include "ui/screens.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -19,19 +20,31 @@ void drawHistory(const AppState& st, CommandQueue& out) {
     heading("History");
     int unreadable = 0;
     for (const auto& r : h.rows) unreadable += r.readable ? 0 : 1;
-    textWithPaths(std::to_string(h.rows.size()) + " result(s)" + (unreadable ? ", " + std::to_string(unreadable) + " unreadable" : "") +
-              " · stored in " + st.paths.resultsDir().string());
+    textWithPaths(core::countText(long(h.rows.size()), "result", "results") +
+                  (unreadable ? ", " + std::to_string(unreadable) + " unreadable" : "") + " · stored in " +
+                  st.paths.resultsDir().string());
 
     // Filter, search and the exports: one row that wraps when the window is narrow or the text large.
     Flow row;
     float fieldWidth = std::min(em(14), ImGui::GetContentRegionAvail().x);
     row.next(fieldWidth);
     ImGui::SetNextItemWidth(fieldWidth);
-    std::string current = h.setFilter.empty() ? "All sets" : h.setFilter;
+    // Titles, never ids: the filter names a set the way Home does.
+    auto titleOf = [&](const std::string& id) {
+        for (size_t i = 0; i < h.setIds.size() && i < h.setTitles.size(); ++i)
+            if (h.setIds[i] == id) return h.setTitles[i];
+        return id;
+    };
+    std::string current = h.setFilter.empty() ? "All sets" : titleOf(h.setFilter);
     if (ImGui::BeginCombo("##setfilter", current.c_str())) {
         if (ImGui::Selectable("All sets", h.setFilter.empty())) out.push(cmd::SetHistoryFilter{""});
-        for (const auto& id : h.setIds)
-            if (ImGui::Selectable(id.c_str(), h.setFilter == id)) out.push(cmd::SetHistoryFilter{id});
+        for (const auto& id : h.setIds) {
+            ImGui::PushID(id.c_str());
+            std::string title = titleOf(id);
+            if (ImGui::Selectable(title.c_str(), h.setFilter == id)) out.push(cmd::SetHistoryFilter{id});
+            recordLastItem(RegisteredItem::Kind::Button, title);
+            ImGui::PopID();
+        }
         ImGui::EndCombo();
     }
     recordLastItem(RegisteredItem::Kind::Input, "Set filter");
@@ -48,7 +61,13 @@ void drawHistory(const AppState& st, CommandQueue& out) {
 
     if (!h.pendingDelete.empty()) {
         beginCard("confirm", pal.safetyBg, pal.safetyBorder);
-        textWrapped("Delete " + h.pendingDelete + "? The file moves to the trash folder in your data folder, so it can still be "
+        // Name the take the way the list shows it: its date and set, not its file id.
+        std::string what = "this result";
+        for (const auto& r : h.rows)
+            if (r.id == h.pendingDelete)
+                what = r.readable ? "the result of " + core::localDateTime(r.completedAt) + " (" + r.setTitle + ")"
+                                  : "the unreadable file " + r.fileName;
+        textWrapped("Delete " + what + "? It moves to the trash folder in your data folder, so it can still be "
                     "recovered by hand.");
         if (primaryButton("Yes, delete")) out.push(cmd::ConfirmDelete{});
         ImGui::SameLine();
@@ -62,16 +81,16 @@ void drawHistory(const AppState& st, CommandQueue& out) {
         return;
     }
     // A table when there is room for its five columns; narrower (800 px, large text), one card per result.
-    RowList list("##history", {{"Date (UTC)", 0, 9.5f}, {"Set", 1.0f}, {"Top tip", 1.2f}, {"Main values", 1.6f}, {"", 0, 15}}, 58);
+    RowList list("##history", {{"Date", 0, 9.5f}, {"Set", 1.0f}, {"Top tip", 1.2f}, {"Main values", 1.6f}, {"", 0, 15}}, 58);
     if (!list.begin()) return;
     list.rows(int(h.visible.size()), [&](int row) {
         const storage::ResultSummary& r = h.rows[size_t(h.visible[size_t(row)])];
         list.row(r.id);
         list.cell();
-        // Date and time (UTC, as saved): two takes on one day must be told apart.
-        std::string when = shortDate(r.completedAt) + (r.completedAt.size() >= 16 ? " " + r.completedAt.substr(11, 5) : "");
+        // Local date and time of day: two takes on one day must be told apart (files keep UTC).
+        std::string when = core::localDateTime(r.completedAt);
         if (list.cards()) subheading(when);
-        else text(when);
+        else textWrapped(when);
         list.cell();
         if (!r.readable) {
             textColored(pal.warn, r.fileName + ": unreadable");

@@ -1,6 +1,7 @@
 // Home: the question sets on offer, with past takes and unfinished ones, and the ways to everything else.
 #include <imgui.h>
 
+#include "core/words.hpp"
 #include "ui/screens.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -26,10 +27,16 @@ void drawHome(const AppState& st, CommandQueue& out) {
         if (const core::QuestionSet* s = e.set()) {
             subheading(clipForDisplay(s->title, kTitleChars));
             longText("description", s->description);
+            // The same count the take shows: the questions in the set, and how many are shown for the answers so far.
+            long all = long(s->questionCount());
+            int shown = e.hasDraft && e.draftShown >= 0 ? e.draftShown : e.shownAtStart;
             std::string meta = "About " + std::to_string(s->estimatedMinutes) + " min · " +
-                               std::to_string(s->questionCount()) + " questions";
+                               core::countText(all, "question", "questions");
+            if (shown != all)
+                meta += e.hasDraft && e.draftShown >= 0 ? ", " + std::to_string(shown) + " shown for your answers"
+                                                        : ", " + std::to_string(shown) + " shown unless your answers call for more";
             if (e.pastTakes > 0)
-                meta += " · taken " + std::to_string(e.pastTakes) + (e.pastTakes == 1 ? " time" : " times") +
+                meta += " · taken " + core::countText(e.pastTakes, "time", "times") +
                         ", last on " + shortDate(e.lastTaken);
             else
                 meta += " · not taken yet";
@@ -49,7 +56,7 @@ void drawHome(const AppState& st, CommandQueue& out) {
             }
         } else {
             subheading(e.fileName());
-            textColored(pal.warn, std::to_string(e.loaded.errorCount()) + " problem(s) stop this set from being used.");
+            textColored(pal.warn, (e.loaded.errorCount() == 1 ? std::string("1 problem stops") : std::to_string(e.loaded.errorCount()) + " problems stop") + " this set from being used.");
             if (!e.loaded.problems.empty()) textMuted(e.loaded.problems.front().format());
             if (button("See the problems##problems")) out.push(cmd::Go{app::Screen::Author});
         }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/words.hpp"
 #include "ui/screens.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -20,8 +21,8 @@ std::string fmtPoints(double v) {
 }
 
 
-// "Because you answered …": the contributions that added most, strongest first.
-void explain(const core::ResultRecord& rec, const std::vector<core::Contribution>& contributions, size_t limit) {
+// The points behind a score, strongest first: kept for anyone who wants the arithmetic, under "details".
+void pointDetails(const core::ResultRecord& rec, const std::vector<core::Contribution>& contributions, size_t limit) {
     std::vector<const core::Contribution*> sorted;
     for (const auto& c : contributions) sorted.push_back(&c);
     std::stable_sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return std::abs(a->points) > std::abs(b->points); });
@@ -33,13 +34,28 @@ void explain(const core::ResultRecord& rec, const std::vector<core::Contribution
     for (const auto* c : sorted) {
         if (shown++ >= limit) break;
         auto it = rec.answerLabels.find(c->questionId);
-        std::string q = it != rec.answerLabels.end() ? it->second.question : c->questionId;
+        std::string q = it != rec.answerLabels.end() ? it->second.question : "a question no longer in this set";
         // Points first: ImGui 1.86 may wrap a line after any '.', which split "1.00" when it came at the end.
         std::string line = fmtPoints(c->points) + " of " + fmtPoints(c->maxPoints).substr(1) + " points" +
                            (c->reversed ? " (reverse-scored)" : "") + ": you answered " + c->answer + " to \"" + q + "\"";
         bullet(line);
     }
-    if (sorted.size() > limit) textMuted("and " + std::to_string(sorted.size() - limit) + " smaller contribution(s).");
+    if (sorted.size() > limit)
+        textMuted("and " + core::countText(long(sorted.size() - limit), "smaller contribution.", "smaller contributions."));
+}
+
+// "Why": the answers that added most, as sentences, then the points under a "details" toggle.
+void explain(const core::ResultRecord& rec, const std::vector<core::Contribution>& contributions, size_t detailLimit) {
+    auto reasons = core::reasonSentences(rec, contributions, 3);
+    if (reasons.empty()) textMuted("None of your answers pointed to this in particular.");
+    for (const auto& r : reasons) bullet(r);
+    if (ImGui::TreeNode("Details: the points behind this")) {
+        recordLastItem(RegisteredItem::Kind::Button, "Details: the points behind this");
+        pointDetails(rec, contributions, detailLimit);
+        ImGui::TreePop();
+    } else {
+        recordLastItem(RegisteredItem::Kind::Button, "Details: the points behind this");
+    }
 }
 
 // Save / Compare / Home: shown right under the heading so no one has to scroll to keep their result, and again
@@ -73,7 +89,14 @@ void tipCards(const app::ResultView& r, float width) {
         const core::Tip* full = r.set.findTip(tip->id);
         beginCard("tip", pal.card, pal.cardBorder, width);
         subheading(std::to_string(++n) + ". " + clipForDisplay(tip->title, kTitleChars));
-        textMuted("Relevance " + percentText(tip->relevance));
+        textMuted(std::string(core::relevanceWord(tip->relevance)));
+        // A tip whose advice could clash with the safety guidance shows its cautions first while a rule holds.
+        bool cautionsFirst = full && full->cautionFirst && !rec.safety.empty() && !full->cautions.empty();
+        if (cautionsFirst) {
+            textColored(pal.safetyBorder, "Take care first:");
+            for (const auto& c : full->cautions) bullet(c);
+            spacing(0.2f);
+        }
         if (full) {
             textWrapped(full->summary);
             if (!full->tryThisWeek.empty()) {
@@ -85,9 +108,9 @@ void tipCards(const app::ResultView& r, float width) {
         if (ImGui::TreeNode("Why this tip?")) {
             recordLastItem(RegisteredItem::Kind::Button, "Why this tip?");
             if (full && !full->why.empty()) textWrapped(full->why);
-            text("Because of these answers:");
+            text("It fits because of what you said:");
             explain(rec, tip->contributions, 5);
-            if (full && !full->cautions.empty()) {
+            if (full && !full->cautions.empty() && !cautionsFirst) {
                 text("Take care:");
                 for (const auto& c : full->cautions) bullet(c);
             }
@@ -133,7 +156,7 @@ void rankedTips(const core::ResultRecord& rec) {
         if (ImGui::BeginTable("##ranked", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
             ImGui::TableSetupColumn("Rank", ImGuiTableColumnFlags_WidthFixed, em(3));
             ImGui::TableSetupColumn("Tip");
-            ImGui::TableSetupColumn("Relevance", ImGuiTableColumnFlags_WidthFixed, em(12));
+            ImGui::TableSetupColumn("Fit", ImGuiTableColumnFlags_WidthFixed, em(12));
             ImGui::TableHeadersRow();
             for (const auto& tip : rec.tips) {
                 ImGui::TableNextRow();
@@ -142,9 +165,9 @@ void rankedTips(const core::ResultRecord& rec) {
                 ImGui::TableNextColumn();
                 textWrapped(clipForDisplay(tip.title, kTitleChars));
                 ImGui::TableNextColumn();
-                if (tip.suppressed) textMuted("held back (safety)");
+                if (tip.suppressed) textMuted("held back for your safety");
                 else if (!tip.enoughAnswers) textMuted("not enough answers");
-                else text(percentText(tip.relevance));
+                else text(core::relevanceWord(tip.relevance));
             }
             ImGui::EndTable();
         }
@@ -156,25 +179,47 @@ void rankedTips(const core::ResultRecord& rec) {
 
 }  // namespace
 
-void drawSafetyBlock(const app::AppState& st, const std::vector<core::SafetyRecord>& safety) {
+void drawSafetyBlock(const app::AppState& st, const std::vector<core::SafetyRecord>& safety,
+                     const core::ResultRecord* record) {
     if (safety.empty()) return;
     const Palette& pal = palette();
     beginCard("safety", pal.safetyBg, pal.safetyBorder, em(48));
     textColored(pal.safetyBorder, "Please read this first");
     for (const auto& s : safety) {
         ImGui::PushID(s.ruleId.c_str());
+        // The notice first: it says why the guidance is here ("not being sure is worth taking seriously ...").
+        if (!s.notice.empty()) textWrapped(s.notice);
         const core::SafetyGuidanceEntry* g = st.library.guidance.find(s.guidance);
         if (g) {
             subheading(g->title);
             textWrapped(g->text);
             for (const auto& step : g->steps) bullet(step);
         }
-        if (!s.notice.empty()) textWrapped(s.notice);
+        // Only what this rule really set aside, by name; nothing for a rule that sets nothing aside.
+        std::string aside = record ? core::setAsideText(s, *record) : std::string();
+        if (!aside.empty()) textMuted(aside);
+        spacing(0.3f);
         ImGui::PopID();
     }
-    textMuted("Some tips are held back while this applies, because they could put you at risk.");
     if (!st.library.guidance.lastReviewed.empty()) textMuted("Guidance last reviewed " + st.library.guidance.lastReviewed + ".");
     endCard();
+}
+
+// What was written in the reflection boxes, with the prompt it answered.
+static void drawReflections(const core::ResultRecord& rec) {
+    std::vector<core::Reflection> list;
+    for (auto& r : core::reflections(rec))
+        if (r.key != "note") list.push_back(std::move(r));  // the note has its own box below
+    if (list.empty()) return;
+    spacing(0.5f);
+    subheading("Your reflections");
+    for (const auto& r : list) {
+        ImGui::PushID(r.key.c_str());
+        textMuted(r.prompt);
+        longText("reflection", r.text);  // a note from a file may be huge: clipped with "Show all"
+        spacing(0.3f);
+        ImGui::PopID();
+    }
 }
 
 void drawResult(const AppState& st, CommandQueue& out) {
@@ -190,25 +235,29 @@ void drawResult(const AppState& st, CommandQueue& out) {
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     spacing(0.3f);
     heading("What your answers point to");
-    textMuted(clipForDisplay(rec.setTitle, kTitleChars) + " · " + shortDate(rec.completedAt) + " · " + std::to_string(rec.answeredQuestions) + " of " +
-              std::to_string(rec.visibleQuestions) + " questions answered" + (r.preview ? " · preview, not saved" : ""));
+    textMuted(clipForDisplay(rec.setTitle, kTitleChars) + " · " + core::localDateTime(rec.completedAt) + " · " +
+              std::to_string(rec.answeredQuestions) + " of " + core::countText(rec.visibleQuestions, "question", "questions") +
+              " answered" + (r.preview ? " · preview, not saved" : ""));
     ImGui::PushID("top");
     actions(out, r);
     ImGui::PopID();
     spacing(0.4f);
 
-    drawSafetyBlock(st, rec.safety);
+    drawSafetyBlock(st, rec.safety, &rec);
 
     tipCards(r, width);
     dimensionBars(rec, width);
     rankedTips(rec);
+    drawReflections(rec);
     spacing(0.5f);
     if (!r.preview) {
-        text("A note for yourself (saved with the result):");
+        // Before saving, the note goes into the result; after, into a note file beside it, saved as you type.
+        textWrapped(r.saved ? "A note for yourself (you can add to it or change it at any time):"
+                            : "A note for yourself (saved with the result):");
         std::string note = r.note;
-        beginDisabled(r.saved);
         if (inputMultiline("##note", &note, ImVec2(width, em(4)))) out.push(cmd::SetResultNote{note});
-        endDisabled(r.saved);
+        recordLastItem(RegisteredItem::Kind::Input, "Note box");  // a name for the driver: the box has no visible label
+        if (r.saved && !r.noteStatus.empty()) textMuted(r.noteStatus);
         actions(out, r);
     } else {
         if (button("Back to Author")) out.push(cmd::Go{app::Screen::Author});

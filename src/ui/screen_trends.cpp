@@ -1,10 +1,13 @@
-// Trends: each dimension of one set over time, bands shaded, with an optional 3-take moving average.
+// Trends: each dimension of one set over time, bands shaded, with an optional 3-take moving average. Every point can
+// be reached by keyboard (Tab / arrows) and read out under the chart; each chart can be shown as a table instead.
 #include <imgui.h>
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <ctime>
 
+#include "core/words.hpp"
 #include "ui/screens.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -25,9 +28,38 @@ double toEpoch(const std::string& rfc) {
     return double(timegm(&tm));
 }
 
+std::string pointText(const core::ResultRecord& r, const core::DimensionRecord& d) {
+    char pct[16];
+    std::snprintf(pct, sizeof pct, "%.0f%%", d.percent);
+    return core::localDateTime(r.completedAt) + ": " + pct + " (" + d.bandLabel + ")";
+}
+
+// The same values as the chart, one row per take, for anyone who cannot or would rather not read a chart.
+void trendTable(const app::TrendsView& tv, const core::DimensionRecord& dim) {
+    if (!ImGui::BeginTable("##table", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) return;
+    ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn("Score", ImGuiTableColumnFlags_WidthStretch, 0.6f);
+    ImGui::TableSetupColumn("Band", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableHeadersRow();
+    for (const auto& r : tv.results) {
+        const core::DimensionRecord* d = r.findDimension(dim.id);
+        if (!d) continue;
+        ImGui::PushID(r.id.c_str());
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        textWrapped(core::localDateTime(r.completedAt));
+        ImGui::TableNextColumn();
+        text(d->enoughAnswers ? percentText(d->percent) : "—");
+        ImGui::TableNextColumn();
+        textWrapped(d->enoughAnswers ? d->bandLabel : "not enough answers");
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+}
+
 }  // namespace
 
-void drawTrends(const AppState& st, CommandQueue& out) {
+void drawTrends(const AppState& st, CommandQueue& out, TrendsScreenView& view) {
     const app::TrendsView& tv = st.trends;
     const Palette& pal = palette();
     spacing(0.3f);
@@ -37,7 +69,9 @@ void drawTrends(const AppState& st, CommandQueue& out) {
         if (button("Back to History")) out.push(cmd::Go{app::Screen::History});
         return;
     }
-    textMuted(clipForDisplay(tv.results.back().setTitle, kTitleChars) + " · " + std::to_string(tv.results.size()) + " results · hover a point for its value");
+    textMuted(clipForDisplay(tv.results.back().setTitle, kTitleChars) + " · " +
+              core::countText(long(tv.results.size()), "result", "results") +
+              " · point at a dot, or move to it with Tab or the arrow keys, to read its value");
     bool ma = st.settings.movingAverage;
     if (checkbox("Show a 3-take moving average", &ma)) out.push(cmd::SetMovingAverage{ma});
     Flow row;
@@ -51,6 +85,16 @@ void drawTrends(const AppState& st, CommandQueue& out) {
         ImGui::PushID(dim.id.c_str());
         spacing(0.4f);
         subheading(clipForDisplay(dim.label, kTitleChars));
+        bool asTable = view.asTable.count(dim.id) > 0;
+        if (checkbox("Show as table", &asTable)) {
+            if (asTable) view.asTable.insert(dim.id);
+            else view.asTable.erase(dim.id);
+        }
+        if (asTable) {
+            trendTable(tv, dim);
+            ImGui::PopID();
+            continue;
+        }
         float w = std::min(ImGui::GetContentRegionAvail().x - em(1), em(46)), h = em(9);
         ImVec2 p0 = ImGui::GetCursorScreenPos();
         float left = em(2.6f), bottom = em(1.4f);
@@ -91,17 +135,31 @@ void drawTrends(const AppState& st, CommandQueue& out) {
                 avg.push_back(ImVec2(pts[i].x, (pts[i].y + pts[i - 1].y + pts[i - 2].y) / 3.0f));
             dl->AddPolyline(avg.data(), int(avg.size()), ImGui::ColorConvertFloat4ToU32(pal.muted), 0, thick);
         }
-        ImVec2 mouse = ImGui::GetIO().MousePos;
+        // Each point is a small button: Tab and the arrow keys reach it, and its value is written under the chart.
+        ImVec2 after = ImGui::GetCursorScreenPos();
+        std::string focusedText;
         for (size_t i = 0; i < pts.size(); ++i) {
             float r = em(0.28f);
             dl->AddCircleFilled(pts[i], r, line);
-            if (std::abs(mouse.x - pts[i].x) < r * 2 && std::abs(mouse.y - pts[i].y) < r * 2) {
-                const core::DimensionRecord* d = recs[i]->findDimension(dim.id);
+            ImGui::PushID(int(i));
+            ImGui::SetCursorScreenPos(ImVec2(pts[i].x - r * 1.6f, pts[i].y - r * 1.6f));
+            ImGui::InvisibleButton("##point", ImVec2(r * 3.2f, r * 3.2f));
+            const core::DimensionRecord* d = recs[i]->findDimension(dim.id);
+            std::string value = pointText(*recs[i], *d);
+            recordLastItem(RegisteredItem::Kind::Button, dim.label + " point " + std::to_string(i + 1));
+            if (ImGui::IsItemFocused()) {
+                focusedText = value;
+                dl->AddCircle(pts[i], r * 2.0f, ImGui::ColorConvertFloat4ToU32(pal.accent), 0, thick);
+            }
+            if (ImGui::IsItemHovered()) {
                 ImGui::BeginTooltip();
-                ImGui::Text("%s: %.0f%% (%s)", shortDate(recs[i]->completedAt).c_str(), d->percent, d->bandLabel.c_str());
+                ImGui::TextUnformatted(value.c_str());
                 ImGui::EndTooltip();
             }
+            ImGui::PopID();
         }
+        ImGui::SetCursorScreenPos(after);
+        if (!focusedText.empty()) text("Selected point: " + focusedText);
         ImGui::PopID();
     }
 }

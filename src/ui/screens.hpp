@@ -27,11 +27,17 @@ struct AuthorScreenView {
     std::set<std::string> previewPickerOpen;
 };
 
+// Trends: which charts are shown as a table instead, by dimension id.
+struct TrendsScreenView {
+    std::set<std::string> asTable;
+};
+
 // Every screen's view, owned by whoever runs the frames (the platform loop, the benchmark).
 struct Views {
     app::Screen drawnScreen = app::Screen::Hidden;  // the screen last drawn: a change scrolls the new one to its top
     TakeScreenView take;
     AuthorScreenView author;
+    TrendsScreenView trends;
 };
 
 void drawRoot(const AppState& st, CommandQueue& out, Views& views);  // the whole frame: navigation, screen, dialogs
@@ -41,7 +47,7 @@ void drawTake(const AppState& st, CommandQueue& out, TakeScreenView& view);
 void drawResult(const AppState& st, CommandQueue& out);
 void drawHistory(const AppState& st, CommandQueue& out);
 void drawCompare(const AppState& st, CommandQueue& out);
-void drawTrends(const AppState& st, CommandQueue& out);
+void drawTrends(const AppState& st, CommandQueue& out, TrendsScreenView& view);
 void drawAuthor(const AppState& st, CommandQueue& out, AuthorScreenView& view);
 void drawSimulator(const AppState& st, CommandQueue& out);
 void drawSettings(const AppState& st, CommandQueue& out);
@@ -51,7 +57,9 @@ void drawHidden();
 
 // Shared bits
 void drawDisclaimerText(const AppState& state);
-void drawSafetyBlock(const AppState& state, const std::vector<core::SafetyRecord>& safety);
-std::string shortDate(const std::string& rfc3339);  // "25 Nov 2026"
+// Each rule's notice, guidance and what it set aside (by name, from record; nothing when record is null).
+void drawSafetyBlock(const AppState& state, const std::vector<core::SafetyRecord>& safety,
+                     const core::ResultRecord* record = nullptr);
+std::string shortDate(const std::string& rfc3339);  // "25 Nov 2026", in local time
 
 }  // namespace rekindle::ui

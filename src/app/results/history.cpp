@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "app/results/results_controller.hpp"
+#include "core/words.hpp"
 #include "storage/atomic_file.hpp"
 #include "storage/export.hpp"
 #include "storage/result_json.hpp"
@@ -20,6 +21,17 @@ void ResultsController::loadHistory() {
         for (const auto& r : h.rows)
             if (r.readable && std::find(h.setIds.begin(), h.setIds.end(), r.setId) == h.setIds.end()) h.setIds.push_back(r.setId);
         std::sort(h.setIds.begin(), h.setIds.end());
+        h.setTitles.clear();
+        for (const auto& id : h.setIds) {
+            std::string title;
+            for (const auto& r : h.rows)
+                if (r.readable && r.setId == id && !r.setTitle.empty()) {
+                    title = r.setTitle;  // rows are newest first: the title it has now
+                    break;
+                }
+            if (const SetEntry* e = m_ctx.state.findSet(id)) title = e->set()->title;
+            h.setTitles.push_back(title.empty() ? id : title);
+        }
     }
     setHistorySearch(h.search);
     h.loadSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -46,8 +58,12 @@ void ResultsController::confirmDelete() {
     std::string id = std::exchange(h.pendingDelete, {});
     if (id.empty()) return;
     std::string err;
-    if (m_ctx.store->moveToTrash(id, &err)) h.message = "Moved to the trash folder: " + id;
-    else h.message = "Could not delete " + id + ": " + err;
+    std::string what = "this result";
+    for (const auto& r : h.rows)
+        if (r.id == id && r.readable) what = "the result of " + core::localDateTime(r.completedAt) + " (" + r.setTitle + ")";
+        else if (r.id == id) what = r.fileName;
+    if (m_ctx.store->moveToTrash(id, &err)) h.message = "Moved " + what + " to the trash folder.";
+    else h.message = "Could not delete " + what + ": " + err;
     loadHistory();
     m_ctx.countTakes();
 }
@@ -93,7 +109,7 @@ bool ResultsController::exportHistory(const std::string& format, std::string* wr
     auto records = m_ctx.store->loadAll(h.setFilter);
     std::string text;
     if (format == "csv") text = storage::exportCsv(records);
-    else if (format == "md") text = storage::exportMarkdown(records);
+    else if (format == "md") text = storage::exportMarkdown(records, &m_ctx.state.library.guidance);
     else text = storage::exportJson(records);
     fs::path dir = m_ctx.state.paths.dataDir / "exports";
     std::string err;
@@ -108,7 +124,7 @@ bool ResultsController::exportHistory(const std::string& format, std::string* wr
         h.message = "Could not export: " + err;
         return false;
     }
-    h.message = "Exported " + std::to_string(records.size()) + " results to " + file.string();
+    h.message = "Exported " + core::countText(long(records.size()), "result", "results") + " to " + file.string();
     if (writtenPath) *writtenPath = file.string();
     return true;
 }

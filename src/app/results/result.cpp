@@ -10,6 +10,17 @@ void ResultsController::setNote(const std::string& note) {
     r.note = note;
     if (note.empty()) r.record.notes.erase("note");
     else r.record.notes["note"] = note;
+    if (!r.saved || r.preview) return;  // before saving, the note goes into the result file itself
+    // After saving, the note lives in a sidecar beside the result, written at once like a draft: the result file is
+    // never rewritten, and no word typed is lost.
+    std::string err;
+    if (m_ctx.store->saveNote(r.savedId, note, &err)) {
+        r.noteStatus = "Note saved.";
+        r.error.clear();
+    } else {
+        r.noteStatus.clear();
+        r.error = "Could not save the note: " + err + ". It is still here; try again.";
+    }
 }
 
 void ResultsController::save() {

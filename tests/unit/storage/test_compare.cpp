@@ -251,3 +251,21 @@ TEST_CASE("the safety text names only the tips its rule really set aside") {
     rule.suppress.clear();
     CHECK(core::setAsideText(rule, r).empty());
 }
+
+TEST_CASE("Compare says better or worse in words when the dimension says which way is good") {
+    auto before = fixture("v1-check-in-1.json");
+    auto after = fixture("v1-check-in-2.json");
+    // Closeness rose 40 -> 55, strain fell 60 -> 50.
+    CHECK(std::string(delta(core::compareResults(before, after), "closeness").direction()) == "higher");
+    for (auto& d : after.dimensions) {
+        if (d.id == "closeness") d.higherIs = core::HigherIs::Better;
+        if (d.id == "strain") d.higherIs = core::HigherIs::Worse;
+    }
+    auto c = core::compareResults(before, after);
+    CHECK(std::string(delta(c, "closeness").direction()) == "better");
+    CHECK(std::string(delta(c, "strain").direction()) == "better");
+    for (auto& d : after.dimensions)
+        if (d.id == "strain") d.percent = 70;
+    CHECK(std::string(delta(core::compareResults(before, after), "strain").direction()) == "worse");
+    CHECK(std::string(delta(core::compareResults(before, before), "strain").direction()) == "no change");
+}

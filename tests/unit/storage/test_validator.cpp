@@ -180,7 +180,7 @@ TEST_CASE("tip library problems are reported with positions") {
     for (const auto& p : lib.problems) out += p.format() + "\n";
     CHECK(out ==
           "tips.json:2:74: error: /tips/0/tryThisWeek: \"tryThisWeek\" needs at least 1 entry; add more\n"
-          "tips.json:3:81: error: /tips/1/colour: \"colour\" is not a field of a tip; check the spelling or remove it (known fields: cautions, id, summary, title, tryThisWeek, why)\n"
+          "tips.json:3:81: error: /tips/1/colour: \"colour\" is not a field of a tip; check the spelling or remove it (known fields: cautionFirst, cautions, id, summary, title, tryThisWeek, why)\n"
           "tips.json:3:10: error: /tips/1/id: tip id \"a\" is used twice in the library; give each tip its own id\n");
     CHECK(lib.tips.size() == 1);
 }
