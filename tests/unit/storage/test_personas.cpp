@@ -3,13 +3,16 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "core/result.hpp"
 #include "core/scoring.hpp"
+#include "core/words.hpp"
 #include "storage/answers_json.hpp"
 #include "storage/library.hpp"
 #include "storage/question_set_json.hpp"
@@ -124,4 +127,51 @@ TEST_CASE("personas: every row of the counsellor's table holds for the shipped s
     }
     MESSAGE(rows << " persona rows checked");
     CHECK(rows >= 60);
+}
+
+// What a person reads about their result never names a relationship they did not choose: for everyone who answered
+// "a friend" or "someone in my family", the explanations ("You said … to …"), the featured tips' texts and the band
+// texts hold no partner, breakup or romance words. (The be-patient tip once said "the end of a relationship".)
+TEST_CASE("explanations for a friend or a family member never name a partner or a breakup") {
+    const core::QuestionSet& set = shippedSet("pulling-away");
+    const char* partnerWords[] = {"partner", "breakup", "break-up", "end of a relationship", "romantic", "boyfriend",
+                                  "girlfriend", "husband", "wife", "spouse", "marriage"};
+    int checked = 0;
+    const nlohmann::json table = personaTable();  // kept: a range-for over a temporary's member would dangle
+    for (const auto& p : table.at("personas")) {
+        if (p.at("set").get<std::string>() != "pulling-away") continue;
+        auto answers = storage::loadAnswers(kPersonas / p.at("answers").get<std::string>(), set);
+        REQUIRE(answers.valid());
+        auto who = answers.answers.find("who");
+        if (who == answers.answers.end() || who->second.choice == "partner") continue;
+        auto r = core::score(set, answers.answers);
+        auto rec = core::makeResult(set, answers.answers, {}, r, "2026-12-01T19:00:00Z", "x");
+        std::string read;
+        for (const auto* t : rec.topTipRecords()) {
+            for (const auto& s : core::reasonSentences(rec, t->contributions, 10)) read += s + "\n";
+            if (const core::Tip* tip = set.findTip(t->id)) {
+                read += tip->title + "\n" + tip->summary + "\n" + tip->why + "\n";
+                for (const auto& s : tip->tryThisWeek) read += s + "\n";
+            }
+        }
+        for (const auto& d : rec.dimensions) {
+            read += d.interpretation + "\n";
+            for (const auto& s : core::reasonSentences(rec, d.contributions, 10)) read += s + "\n";
+        }
+        std::string lower = read;
+        for (auto& c : lower) c = char(std::tolower(static_cast<unsigned char>(c)));
+        for (const char* w : partnerWords) {
+            // An answer the person picked themselves (e.g. "A breakup, or the end of another close relationship") may
+            // name it: they chose those words.
+            std::string chosen;
+            for (const auto& [q, label] : rec.answerLabels) chosen += label.answer + "\n";
+            for (auto& c : chosen) c = char(std::tolower(static_cast<unsigned char>(c)));
+            if (chosen.find(w) != std::string::npos) continue;
+            CAPTURE(p.at("id").get<std::string>());
+            CAPTURE(w);
+            CHECK(lower.find(w) == std::string::npos);
+        }
+        ++checked;
+    }
+    CHECK(checked >= 4);  // the table has several friends and family members
 }
