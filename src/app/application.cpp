@@ -33,6 +33,12 @@ void Application::go(Screen screen) {
     m_ctx.show(screen);
 }
 
+void Application::requestQuit() {
+    // Drafts are written at every answer, so quitting mid-take loses nothing; only what was never written asks first.
+    if (m_take.wouldLoseAnswers()) m_ctx.state.confirmQuit = true;
+    else m_ctx.state.quitRequested = true;
+}
+
 void Application::toggleHide() {
     AppState& st = m_ctx.state;
     if (st.screen == Screen::Hidden) {
@@ -49,10 +55,17 @@ struct Application::Dispatch {
     void operator()(const cmd::Go& c) { a.go(c.screen); }
     void operator()(const cmd::ToggleHide&) { a.toggleHide(); }
     void operator()(const cmd::ClearToast&) { a.m_ctx.state.toast.clear(); }
-    void operator()(const cmd::RequestTake& c) { a.m_take.request(c.setId); }
+    void operator()(const cmd::RequestTake& c) { a.m_take.request(c.setId, c.privateTake); }
     void operator()(const cmd::AcceptDisclaimer&) { a.m_take.acceptDisclaimer(); }
     void operator()(const cmd::DismissDisclaimer&) { a.m_take.dismissDisclaimer(); }
     void operator()(const cmd::StartTake& c) { a.m_take.start(c.setId, c.preview, c.fromQuestion); }
+    void operator()(const cmd::AskStartAgain& c) { a.m_take.askStartAgain(c.setId); }
+    void operator()(const cmd::CancelStartAgain&) { a.m_take.cancelStartAgain(); }
+    void operator()(const cmd::ConfirmStartAgain&) { a.m_take.confirmStartAgain(); }
+    void operator()(const cmd::UndoStartAgain&) { a.m_take.undoStartAgain(); }
+    void operator()(const cmd::RequestQuit&) { a.requestQuit(); }
+    void operator()(const cmd::ConfirmQuit&) { a.m_ctx.state.quitRequested = true; }
+    void operator()(const cmd::CancelQuit&) { a.m_ctx.state.confirmQuit = false; }
     void operator()(const cmd::PickNumber& c) {
         if (c.questionId == a.m_take.currentQuestionId()) a.m_take.pickNumber(c.n);
     }
@@ -66,6 +79,10 @@ struct Application::Dispatch {
     void operator()(const cmd::Back&) { a.m_take.back(); }
     void operator()(const cmd::Skip&) { a.m_take.skip(); }
     void operator()(const cmd::AbandonTake&) { a.go(a.m_take.abandon()); }
+    void operator()(const cmd::ForgetPrivate&) {
+        a.m_take.forgetPrivate();
+        a.go(Screen::Home);
+    }
     void operator()(const cmd::SetResultNote& c) { a.m_results.setNote(c.text); }
     void operator()(const cmd::SaveResult&) { a.m_results.save(); }
     void operator()(const cmd::CompareWithPrevious&) { a.m_results.compareWithPrevious(); }

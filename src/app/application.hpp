@@ -39,6 +39,9 @@ public:
     // Navigation: loads what the target screen shows (history, take counts) before switching.
     void go(Screen screen);
     void toggleHide();  // quick-hide: a neutral screen, and back
+    // Ctrl+Q or the window's close button: quits (state().quitRequested), or asks first (state().confirmQuit) when
+    // answers that were never written would be lost.
+    void requestQuit();
 
     TakeController& take() { return m_take; }
     ResultsController& results() { return m_results; }

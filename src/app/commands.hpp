@@ -22,10 +22,14 @@ struct ClearToast {};
 
 // Home and take. Sets and questions are named by id: a command queued for one question is dropped if the take
 // has moved on by the time it is applied, rather than landing on another.
-struct RequestTake { std::string setId; };  // the disclaimer first, then resume or start
+struct RequestTake { std::string setId; bool privateTake = false; };  // the disclaimer first, then resume or start
 struct AcceptDisclaimer {};
 struct DismissDisclaimer {};
 struct StartTake { std::string setId; bool preview = false; std::string fromQuestion = {}; };
+struct AskStartAgain { std::string setId; };  // "Start again" on Home: confirm first
+struct CancelStartAgain {};
+struct ConfirmStartAgain {};                  // the old draft goes to the trash, a fresh take starts
+struct UndoStartAgain {};                     // brings the trashed draft back and resumes it
 struct PickNumber { std::string questionId; int n = 0; };  // the n-th choice (1-based), as the keys 1..9, 0
 struct SetAnswer { std::string questionId; core::Answer answer; };
 struct SetReflection { std::string sectionId; std::string text; };
@@ -33,6 +37,10 @@ struct Next {};
 struct Back {};
 struct Skip {};
 struct AbandonTake {};
+struct ForgetPrivate {};  // the open private take and its result are dropped from memory
+struct RequestQuit {};   // Ctrl+Q or the window's close button: quits, or asks first when a private take would be lost
+struct ConfirmQuit {};
+struct CancelQuit {};
 
 // Result, history, compare, trends, export
 struct SetResultNote { std::string text; };
@@ -68,8 +76,10 @@ struct OpenDataFolder {};
 }  // namespace cmd
 
 using Command = std::variant<cmd::Go, cmd::ToggleHide, cmd::ClearToast, cmd::RequestTake, cmd::AcceptDisclaimer,
-                             cmd::DismissDisclaimer, cmd::StartTake, cmd::PickNumber, cmd::SetAnswer,
-                             cmd::SetReflection, cmd::Next, cmd::Back, cmd::Skip, cmd::AbandonTake,
+                             cmd::DismissDisclaimer, cmd::StartTake, cmd::AskStartAgain,
+                             cmd::CancelStartAgain, cmd::ConfirmStartAgain, cmd::UndoStartAgain, cmd::RequestQuit,
+                             cmd::ConfirmQuit, cmd::CancelQuit, cmd::PickNumber, cmd::SetAnswer,
+                             cmd::SetReflection, cmd::Next, cmd::Back, cmd::Skip, cmd::AbandonTake, cmd::ForgetPrivate,
                              cmd::SetResultNote, cmd::SaveResult, cmd::CompareWithPrevious, cmd::SetHistoryFilter,
                              cmd::SetHistorySearch, cmd::OpenResult, cmd::AskDelete, cmd::ConfirmDelete,
                              cmd::CancelDelete, cmd::CompareWithOneBefore, cmd::OpenTrends, cmd::Export,

@@ -42,6 +42,7 @@ struct SetEntry {
 struct TakeState {
     bool active = false;
     bool preview = false;  // author preview: never saved, no draft
+    bool privateTake = false;  // "Don't keep anything from this take": no draft, no save, nothing written
     core::QuestionSet set;  // a copy, so a set reloaded by the file watcher cannot pull the rug mid-take
     std::filesystem::path setPath;
     core::Answers answers;
@@ -53,11 +54,21 @@ struct TakeState {
     std::string draftError;   // a failing draft write: shown, answers kept in memory
     std::string startedAt;
     int stepSerial = 0;       // bumps on every move, so the UI can refocus
+    std::string draftExtra;   // fields of the draft file this version does not know: written back unchanged
+};
+
+// "Start again" moved an unfinished take to the trash: Home and Take offer to bring it back.
+struct UndoOffer {
+    std::string setId;
+    std::string setTitle;
+    std::filesystem::path trashed;  // where the old draft went
+    int answers = 0;                // how many answers it held, to say what Undo brings back
 };
 
 struct ResultView {
     bool active = false;
     bool preview = false;
+    bool privateTake = false;  // shown, never saved (no draft either)
     core::QuestionSet set;
     core::ResultRecord record;
     bool saved = false;
@@ -127,6 +138,11 @@ struct AppState {
     std::string deleteConfirmText;
     bool showDisclaimer = false;  // before the first take
     std::string pendingTakeSetId; // set waiting for the disclaimer
+    bool pendingTakePrivate = false;
+    std::string confirmRestartSetId;  // "Start again" asked: waiting for the person to confirm
+    std::optional<UndoOffer> undo;    // the last unfinished take sent to the trash, until brought back or replaced
+    bool quitRequested = false;       // Ctrl+Q or the window's close button, confirmed: the loop ends
+    bool confirmQuit = false;         // quitting would throw away a private take: asking first
 
     // The first valid set with this id, or null (gone since the file watcher rebuilt the list, or never there).
     const SetEntry* findSet(const std::string& setId) const;

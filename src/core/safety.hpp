@@ -9,6 +9,9 @@ namespace rekindle::core {
 
 struct SafetyGuidanceEntry {
     std::string id, title, text;
+    // The same guidance without "you said": shown on "When to get help", opened from the menu where nothing was
+    // answered. Empty when text already reads right there.
+    std::string general;
     std::vector<std::string> steps;
 };
 

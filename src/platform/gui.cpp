@@ -281,9 +281,19 @@ void runLoop(Session& s) {
             return;
         }
     }
-    while (!glfwWindowShouldClose(s.window)) {
+    while (!s.ctrl.state().quitRequested) {
+        // The close button goes through the app like Ctrl+Q: it quits at once, or first asks when answers that
+        // were never written (a private take) would be lost.
+        if (glfwWindowShouldClose(s.window)) {
+            glfwSetWindowShouldClose(s.window, GLFW_FALSE);
+            s.ctrl.apply(app::cmd::RequestQuit{});
+            wakeUp();
+            if (s.ctrl.state().quitRequested) break;
+        }
         if (!waitForWork(s)) continue;
         followScaleAndTheme(s);
+        // A private take leaves nothing behind, the window layout file included (its table entries would tell).
+        if (s.ctrl.state().take.privateTake || s.ctrl.state().result.privateTake) s.ini.suppress();
         if (!drawFrame(s)) break;
     }
 }

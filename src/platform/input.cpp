@@ -72,10 +72,12 @@ void setKeyDown(ImGuiIO& io, int key, bool down) {
 
 void TabNavigation::apply(ImGuiIO& io) {
     bool down = io.KeysDown[GLFW_KEY_TAB];
-    if (down && !m_wasDown && !io.WantTextInput) {
+    bool pressed = down && !m_wasDown && !io.WantTextInput;
+    if (pressed) {
         io.NavInputs[io.KeyShift ? ImGuiNavInput_KeyUp_ : ImGuiNavInput_KeyDown_] = 1.0f;
         io.KeysDown[GLFW_KEY_TAB] = false;  // consumed: not also ImGui's own text-field tabbing
     }
+    ui::setTabThisFrame(pressed && !io.KeyShift);
     m_wasDown = down;
 }
 

@@ -17,7 +17,7 @@ using Json = nlohmann::ordered_json;
 namespace {
 
 const std::set<std::string> kKnown = {"format",  "set",     "startedAt", "updatedAt", "answers",
-                                      "notes",   "position", "currentQuestion"};
+                                      "notes",   "position", "currentQuestion", "currentStep"};
 
 std::string str(const Json& obj, const char* key, const std::string& at) {
     auto it = obj.find(key);
@@ -40,6 +40,7 @@ std::string draftToJson(const Draft& d) {
     root["notes"] = notes;
     root["position"] = d.position;
     root["currentQuestion"] = d.currentQuestion;
+    if (!d.currentStep.empty()) root["currentStep"] = d.currentStep;
     if (!d.extra.empty()) {
         try {
             Json e = Json::parse(d.extra);
@@ -88,6 +89,7 @@ bool draftFromJson(const std::string& text, Draft& out, std::string* error) {
             d.position = int(p->get<long long>());
         }
         d.currentQuestion = str(root, "currentQuestion", "");
+        d.currentStep = str(root, "currentStep", "");
         Json extra = Json::object();
         for (auto it = root.begin(); it != root.end(); ++it)
             if (!kKnown.count(it.key())) extra[it.key()] = it.value();
@@ -172,6 +174,35 @@ bool DraftStore::remove(const std::string& setId, std::string* error) const {
         return false;
     }
     return true;
+}
+
+fs::path DraftStore::moveToTrash(const std::string& setId, const fs::path& trashDir, std::string* error) const {
+    fs::path from = pathFor(setId);
+    if (!ensurePrivateDir(trashDir, error)) return {};
+    std::string base = "draft-" + sanitizeFileComponent(setId) + "-" + nowRfc3339().substr(0, 19);
+    for (char& c : base)
+        if (c == ':') c = '-';
+    std::string why;
+    for (unsigned long n = 1;; ++n) {
+        fs::path to = trashDir / (n == 1 ? base + ".json" : base + "-" + std::to_string(n) + ".json");
+        bool taken = false;
+        if (renameNoReplace(from, to, &why, &taken)) return to;
+        if (!taken) {
+            if (error) *error = "cannot move the unfinished take " + from.string() + " to the trash: " + why;
+            return {};
+        }
+    }
+}
+
+bool DraftStore::restoreFromTrash(const std::string& setId, const fs::path& trashed, std::string* error) const {
+    if (!ensurePrivateDir(m_dir, error)) return false;
+    std::string why;
+    bool taken = false;
+    if (renameNoReplace(trashed, pathFor(setId), &why, &taken)) return true;
+    if (error)
+        *error = taken ? "there is an unfinished take of this set again; the earlier one stays in " + trashed.string()
+                       : "cannot bring back " + trashed.string() + ": " + why;
+    return false;
 }
 
 }  // namespace rekindle::storage

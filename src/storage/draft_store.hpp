@@ -26,6 +26,9 @@ struct Draft {
     std::map<std::string, std::string> notes;  // section id -> reflection; "note" -> the free note
     int position = 0;              // index into the visible questions when saved
     std::string currentQuestion;   // the question shown when saved; preferred over position on resume
+    // The step shown when saved, also an intro or a reflection ("intro:<section>", "reflection:<section>",
+    // "question:<id>", "end"); preferred over currentQuestion, which names questions only. Empty in older drafts.
+    std::string currentStep;
     std::string extra;             // unknown top-level fields (JSON object text), kept on re-save
     bool operator==(const Draft&) const = default;
 };
@@ -53,8 +56,14 @@ public:
     bool exists(const std::string& setId) const;
     // Every draft, newest update first; unreadable ones are listed with the reason.
     std::vector<DraftEntry> list() const;
-    // Removes the set's draft (after the result was saved, or on "start over"); true when none is left.
+    // Removes the set's draft (after the result was saved); true when none is left.
     bool remove(const std::string& setId, std::string* error = nullptr) const;
+    // "Start again": moves the set's draft into trashDir under a name never used before (RENAME_NOREPLACE), so it
+    // can be brought back; the path it went to, or empty with error set.
+    std::filesystem::path moveToTrash(const std::string& setId, const std::filesystem::path& trashDir,
+                                      std::string* error = nullptr) const;
+    // Undo of moveToTrash: puts the trashed file back as the set's draft. Refuses when the set has a draft again.
+    bool restoreFromTrash(const std::string& setId, const std::filesystem::path& trashed, std::string* error = nullptr) const;
 
     std::filesystem::path pathFor(const std::string& setId) const;
 

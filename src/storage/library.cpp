@@ -100,6 +100,7 @@ void parseSafetyGuidance(std::string_view text, const std::string& fileName, Lib
             entry.id = e.slug("id", true);
             entry.title = e.string("title", true);
             entry.text = e.string("text", true);
+            entry.general = e.string("general", false);
             entry.steps = e.stringArray("steps", false, 0, 20);
             e.finish();
             if (entry.id.empty()) continue;

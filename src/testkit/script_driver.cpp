@@ -126,11 +126,14 @@ struct ScriptDriver::Impl {
         else { io.MouseDown[0] = false; pass(); }
     }
 
-    // {"repeat": {"keys": [...], "untilText": "...", "max": N}}: press the keys until the text shows.
+    // {"repeat": {"keys": [...], "untilText": "...", "max": N}}: press the keys until the text shows; with
+    // "untilFocus": "Label" instead, until that widget has keyboard focus.
     void repeat(const json& step) {
         const json& r = step["repeat"];
-        std::string until = r["untilText"].get<std::string>();
-        if (ui::Registry::get().hasText(until)) {
+        bool byFocus = r.contains("untilFocus");
+        std::string until = r[byFocus ? "untilFocus" : "untilText"].get<std::string>();
+        const ui::RegisteredItem* f = ui::Registry::get().focused();
+        if (byFocus ? f && f->label == until : ui::Registry::get().hasText(until)) {
             repeating = false;
             pass();
             return;
@@ -153,7 +156,8 @@ struct ScriptDriver::Impl {
                host.screenName() + ": " + where;
     }
 
-    // expectScreen, expectText, expectNoText, expectWidget, expectNoClipping: true when the step was one of them.
+    // expectScreen, expectText, expectNoText, expectWidget, expectFocus, expectNoClipping: true when the step was one
+    // of them.
     bool expectation(const json& step, double now) {
         const ui::Registry& reg = ui::Registry::get();
         std::string failure;
@@ -179,6 +183,12 @@ struct ScriptDriver::Impl {
             const ui::RegisteredItem* found = reg.findClickable(label);
             holds = found == nullptr;
             failure = "widget \"" + label + "\" is on screen " + host.screenName() + " (in view)";
+        } else if (step.contains("expectFocus")) {
+            std::string want = step["expectFocus"].get<std::string>();
+            const ui::RegisteredItem* f = reg.focused();
+            holds = f && f->label == want;
+            failure = "keyboard focus is on " + (f ? "\"" + f->label + "\"" : std::string("nothing")) + ", expected \"" +
+                      want + "\" on screen " + host.screenName();
         } else if (step.contains("expectNoClipping")) {
             const ui::RegisteredItem* cut = reg.firstCut();
             holds = cut == nullptr;

@@ -7,14 +7,16 @@
 
 namespace rekindle::ui {
 
-void drawDisclaimerText(const AppState& st) {
+void drawDisclaimerText(const AppState& st, bool onHelpPage) {
     const std::string& d = st.library.guidance.disclaimer;
     textWrapped(d.empty() ? "Rekindle helps you reflect. It is not therapy, not a diagnosis, and not a verdict on your "
                             "relationship or on the other person."
                           : d);
     textWrapped("Your answers stay on this computer. Nothing is sent anywhere.");
-    textWrapped("If you are afraid for your safety or thinking of harming yourself, please contact emergency services or "
-                "a crisis line now; the \"When to get help\" page has more.");
+    textWrapped(onHelpPage ? "If you are afraid for your safety or thinking of harming yourself, please contact emergency "
+                             "services or a crisis line now."
+                           : "If you are afraid for your safety or thinking of harming yourself, please contact emergency "
+                             "services or a crisis line now; the \"When to get help\" page has more.");
 }
 
 }  // namespace rekindle::ui

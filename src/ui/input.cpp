@@ -50,6 +50,18 @@ void focusLastItem() {
     GImGui->NavDisableHighlight = false;
 }
 
+namespace {
+bool g_tabThisFrame = false;
+}
+
+void setTabThisFrame(bool forward) { g_tabThisFrame = forward; }
+bool tabThisFrame() { return g_tabThisFrame; }
+
+void leaveTextField() {
+    ImGui::ClearActiveID();
+    GImGui->WantTextInputNextFrame = 0;
+}
+
 bool holdsCharactersBeyondBmp(const std::string& utf8) {
     // A UTF-8 lead byte of 0xF0 or above starts a four-byte sequence: a code point beyond U+FFFF.
     for (unsigned char c : utf8)

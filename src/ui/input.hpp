@@ -29,6 +29,16 @@ bool keyPressed(Key key);
 // Gives the last drawn item keyboard focus with the navigation highlight showing, as if Tab had landed there.
 void focusLastItem();
 
+// Tab (without Shift) pressed this frame outside a text field: the platform turns it into a keyboard-navigation
+// move (ImGui 1.86 tabs only between text fields) and tells ui here, once a frame, so a screen can send that Tab
+// into its one text box instead.
+void setTabThisFrame(bool forward);
+bool tabThisFrame();
+
+// Lets go of the text field being typed in, from this frame on (io.WantTextInput too), so the next key press after
+// "Enter moves on" is an answer key again rather than text for a field that is gone.
+void leaveTextField();
+
 // Whether a wrap position was pushed (PushTextWrapPos) in the current window, e.g. by a card.
 bool textWrapPosSet();
 // The width wrapped text starting at screen x gets: up to the pushed wrap position, else the content edge.

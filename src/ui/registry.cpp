@@ -37,6 +37,12 @@ const RegisteredItem* Registry::firstCut() const {
     return nullptr;
 }
 
+const RegisteredItem* Registry::focused() const {
+    for (const auto& it : m_current)
+        if (it.focused) return &it;
+    return nullptr;
+}
+
 bool Registry::hasText(const std::string& needle) const {
     for (const auto& it : m_current)
         if (it.label.find(needle) != std::string::npos) return true;

@@ -18,6 +18,7 @@ struct RegisteredItem {
     // What is wrong when cut: "cut by its window, child or column", "overflows its card", "is broken mid-word".
     std::string problem;
     bool outOfView = false;  // a widget scrolled out of view: not clickable until scrolled to (as for a person)
+    bool focused = false;  // has keyboard focus with its highlight showing, or is the text field being typed in
 };
 
 class Registry {
@@ -33,6 +34,7 @@ public:
     const RegisteredItem* findOutOfView(const std::string& label) const;  // a widget scrolled away, to scroll to
     bool hasText(const std::string& needle) const;  // substring of any text or label drawn
     const RegisteredItem* firstCut() const;          // the first item drawn partly hidden, or null
+    const RegisteredItem* focused() const;           // the item with keyboard focus, or null
     void setEnabled(bool enabled) { m_enabled = enabled; }
     bool enabled() const { return m_enabled; }
 

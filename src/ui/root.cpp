@@ -23,6 +23,7 @@ void globalShortcuts(const AppState& st, CommandQueue& out) {
         return;
     }
     if (!io.KeyCtrl) return;
+    if (letterPressed('Q')) out.push(cmd::RequestQuit{});  // the same care as the window's close button
     if (keyPressed(Key::Equal) || keyPressed(Key::KeypadAdd)) out.push(cmd::SetZoom{st.settings.zoom + 0.1f});
     if (keyPressed(Key::Minus) || keyPressed(Key::KeypadSubtract)) out.push(cmd::SetZoom{st.settings.zoom - 0.1f});
     if (digitPressed(0)) out.push(cmd::SetZoom{1.0f});
@@ -79,6 +80,33 @@ void disclaimerModal(const AppState& st, CommandQueue& out) {
     }
 }
 
+// Quitting would lose a private take (or answers whose draft could not be written): ask first.
+void quitModal(const AppState& st, CommandQueue& out) {
+    const char* title = "Quit Rekindle?";
+    if (st.confirmQuit && !ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
+    ImVec2 center = ImGui::GetMainViewport()->GetCenter();
+    ImGui::SetNextWindowPos(center, ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(em(30), ImGui::GetMainViewport()->Size.x * 0.9f), 0));
+    if (ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings)) {
+        textWrapped(st.take.active && !st.take.privateTake && !st.take.draftError.empty()
+                        ? "Your latest answers could not be written to disk, so quitting now would lose them."
+                        : "This is a private take: nothing of it was kept, so quitting forgets these answers for good.");
+        spacing();
+        bool appearing = ImGui::IsWindowAppearing();
+        if (button("Stay") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+            out.push(cmd::CancelQuit{});
+            ImGui::CloseCurrentPopup();
+        }
+        if (appearing) focusLastItem();  // the safe choice has focus: Enter or Space stays
+        ImGui::SameLine();
+        if (button("Quit and forget them")) {
+            out.push(cmd::ConfirmQuit{});
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+}
+
 }  // namespace
 
 void drawRoot(const AppState& st, CommandQueue& out, Views& views) {
@@ -88,6 +116,7 @@ void drawRoot(const AppState& st, CommandQueue& out, Views& views) {
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                              ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin("##rekindle", nullptr, flags);
+    beginFrameKeys();
     globalShortcuts(st, out);
     if (st.screen == Screen::Hidden) {
         drawHidden();
@@ -110,9 +139,9 @@ void drawRoot(const AppState& st, CommandQueue& out, Views& views) {
         views.drawnScreen = st.screen;
     }
     switch (st.screen) {
-        case Screen::Home: drawHome(st, out); break;
+        case Screen::Home: drawHome(st, out, views.home); break;
         case Screen::Take: drawTake(st, out, views.take); break;
-        case Screen::Result: drawResult(st, out); break;
+        case Screen::Result: drawResult(st, out, views.result); break;
         case Screen::History: drawHistory(st, out); break;
         case Screen::Compare: drawCompare(st, out); break;
         case Screen::Trends: drawTrends(st, out, views.trends); break;
@@ -125,6 +154,7 @@ void drawRoot(const AppState& st, CommandQueue& out, Views& views) {
     }
     ImGui::EndChild();
     disclaimerModal(st, out);
+    quitModal(st, out);
     ImGui::End();
 }
 

@@ -11,21 +11,21 @@ void drawHelp(const AppState& st) {
     spacing(0.3f);
     heading("When to get help");
     textWrapped("If you or someone else is in danger right now, call your local emergency number.");
-    textMuted("Below is the guidance Rekindle puts first in a result when answers point to fear, control, violence or "
-              "thoughts of self-harm. It is here so you can read it any time, whatever you answered.");
+    textMuted("Below is the guidance Rekindle puts first in a result about fear, control, violence or thoughts of "
+              "self-harm. It is here so you can read it any time, without answering anything.");
     spacing(0.3f);
     const Palette& pal = palette();
     for (const auto& e : st.library.guidance.entries) {
         ImGui::PushID(e.id.c_str());
         beginCard("help", pal.card, pal.cardBorder, em(46));
         subheading(e.title);
-        textWrapped(e.text);
+        textWrapped(e.general.empty() ? e.text : e.general);  // nothing was answered on this page
         for (const auto& s : e.steps) bullet(s);
         endCard();
         ImGui::PopID();
     }
     if (!st.library.guidance.lastReviewed.empty()) textMuted("Last reviewed " + st.library.guidance.lastReviewed + ".");
-    drawDisclaimerText(st);
+    drawDisclaimerText(st, true);
 }
 
 }  // namespace rekindle::ui

@@ -103,7 +103,8 @@ void drawHistory(const AppState& st, CommandQueue& out) {
             return;
         }
         textWrapped(clipForDisplay(r.setTitle.empty() ? r.setId : r.setTitle, kTitleChars));
-        if (r.safetyFlag) textColored(pal.safetyBorder, "safety notice");
+        // Neutral, in the muted text colour: a list someone else may glance at should not shout about it.
+        if (r.safetyFlag) textMuted("with safety guidance");
         list.cell();
         textWrapped(r.topTipTitle.empty() ? "—" : clipForDisplay(r.topTipTitle, kTitleChars));
         list.cell();

@@ -8,7 +8,58 @@
 
 namespace rekindle::ui {
 
-void drawHome(const AppState& st, CommandQueue& out) {
+namespace {
+
+// What is open in memory only (a private take or its result: nothing of it is on disk), and the Undo of the last
+// "Start again". Each says what it is and how to get back to it or let it go.
+void openThingsAndUndo(const AppState& st, CommandQueue& out, HomeScreenView& view, float width) {
+    const Palette& pal = palette();
+    bool privateTake = st.take.active && st.take.privateTake;
+    bool privateResult = !privateTake && st.result.active && st.result.privateTake;
+    if (privateTake || privateResult) {
+        beginCard("private-open", pal.card, pal.cardBorder, width);
+        subheading(privateTake ? "Your private take is still open" : "Your private result is still open");
+        textWrapped("Nothing of it is kept on this computer: it is gone once you leave it or close Rekindle.");
+        Flow row;
+        if (row.primaryButton(privateTake ? "Back to the private take" : "Back to the private result"))
+            out.push(cmd::Go{privateTake ? app::Screen::Take : app::Screen::Result});
+        if (!view.confirmForgetPrivate) {
+            if (row.button("Forget it")) view.confirmForgetPrivate = true;
+        } else {
+            textWrapped("Forget these answers for good? They were never saved, so this cannot be undone.");
+            Flow confirm;
+            if (confirm.button("Yes, forget them")) {
+                out.push(cmd::ForgetPrivate{});
+                view.confirmForgetPrivate = false;
+            }
+            if (confirm.button("Keep them")) view.confirmForgetPrivate = false;
+        }
+        endCard();
+    }
+    if (st.undo) {
+        beginCard("undo", pal.card, pal.cardBorder, width);
+        std::string n = std::to_string(st.undo->answers);
+        textWrapped("Your earlier unfinished take of " + st.undo->setTitle + " (" + n +
+                    (st.undo->answers == 1 ? " answer" : " answers") + ") was moved to the trash folder.");
+        if (button("Undo: bring those answers back")) out.push(cmd::UndoStartAgain{});
+        endCard();
+    }
+}
+
+// "Start again" asks first: the answers so far would otherwise be out of sight at a click.
+void confirmRestart(CommandQueue& out, const std::string& title) {
+    const Palette& pal = palette();
+    textColored(pal.warn, "Start " + title + " again from the first question?");
+    textWrapped("Your unfinished answers move to the trash folder, and Undo brings them back.");
+    Flow row;
+    if (row.button("Yes, start again##confirm-restart")) out.push(cmd::ConfirmStartAgain{});
+    if (row.button("Keep my answers##keep") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+        out.push(cmd::CancelStartAgain{});
+}
+
+}  // namespace
+
+void drawHome(const AppState& st, CommandQueue& out, HomeScreenView& view) {
     const Palette& pal = palette();
     spacing(0.5f);
     heading("When someone you love is pulling away");
@@ -19,6 +70,15 @@ void drawHome(const AppState& st, CommandQueue& out) {
     for (const auto& p : st.library.problems) textColored(pal.warn, p.format());
 
     float width = std::min(ImGui::GetContentRegionAvail().x, em(46));
+    openThingsAndUndo(st, out, view, width);
+    // While a private take or result is open, a new take would silently replace it: back to it or forget it first.
+    bool privateOpen = (st.take.active && st.take.privateTake) || (st.result.active && st.result.privateTake);
+    beginDisabled(privateOpen);
+    // Before any take: a take that leaves nothing behind (no draft, no result, nothing in History or the trash).
+    checkbox("Private take: don't keep anything from this take", &view.privateTake);
+    if (view.privateTake)
+        textMuted("Nothing is written while you answer and no result is saved; closing Rekindle forgets it all.");
+    spacing(0.3f);
     for (size_t i = 0; i < st.sets.size(); ++i) {
         const app::SetEntry& e = st.sets[i];
         ImGui::PushID(e.loaded.path.c_str());
@@ -45,11 +105,17 @@ void drawHome(const AppState& st, CommandQueue& out) {
             spacing(0.3f);
             Flow row;
             std::string title = clipForDisplay(s->title, kTitleChars);
-            if (e.hasDraft) {
+            if (view.privateTake) {
+                if (row.primaryButton("Start a private take of " + title + "##private")) out.push(cmd::RequestTake{s->id, true});
+                if (i < 9) row.textMuted("key " + std::to_string(i + 1));
+                if (e.hasDraft) row.textMuted("Your unfinished take stays as it is, for later.");
+            } else if (st.confirmRestartSetId == s->id) {
+                confirmRestart(out, title);
+            } else if (e.hasDraft) {
                 if (row.primaryButton("Continue " + title + "##continue")) out.push(cmd::RequestTake{s->id});
                 if (i < 9) row.textMuted("key " + std::to_string(i + 1));
                 row.textMuted("unfinished, last answered " + shortDate(e.draftUpdated));
-                if (row.button("Start again##restart")) out.push(cmd::StartTake{s->id});
+                if (row.button("Start again##restart")) out.push(cmd::AskStartAgain{s->id});
             } else {
                 if (row.primaryButton("Start " + title + "##start")) out.push(cmd::RequestTake{s->id});
                 if (i < 9) row.textMuted("key " + std::to_string(i + 1));
@@ -64,6 +130,7 @@ void drawHome(const AppState& st, CommandQueue& out) {
         ImGui::EndGroup();
         ImGui::PopID();
     }
+    endDisabled(privateOpen);
     if (st.sets.empty()) textWithPaths("No question sets were found in " + st.paths.builtinQuestionnaires.string());
     spacing();
     Flow row;
@@ -73,10 +140,11 @@ void drawHome(const AppState& st, CommandQueue& out) {
     if (row.button("Make your own question set")) out.push(cmd::Go{app::Screen::Author});
 
     // Keyboard: the number keys start (or continue) the sets in the order shown.
-    if (!ImGui::GetIO().WantTextInput && !st.showDisclaimer && !ImGui::GetIO().KeyCtrl)
+    if (!ImGui::GetIO().WantTextInput && !st.showDisclaimer && !ImGui::GetIO().KeyCtrl && st.confirmRestartSetId.empty() &&
+        !privateOpen)
         for (size_t i = 0; i < st.sets.size() && i < 9; ++i)
             if (const core::QuestionSet* s = st.sets[i].set(); s && digitPressed(int(i) + 1))
-                out.push(cmd::RequestTake{s->id});
+                out.push(cmd::RequestTake{s->id, view.privateTake});
 }
 
 }  // namespace rekindle::ui

@@ -59,20 +59,39 @@ void explain(const core::ResultRecord& rec, const std::vector<core::Contribution
 }
 
 // Save / Compare / Home: shown right under the heading so no one has to scroll to keep their result, and again
-// after the note.
-void actions(CommandQueue& out, const app::ResultView& r) {
+// after the note. On a safety result the guidance comes first and Save is not the primary button: keeping a
+// record is not what matters most then. A private result offers no save at all, and leaving it asks first.
+void actions(CommandQueue& out, const app::ResultView& r, ResultScreenView& view) {
     const Palette& pal = palette();
     if (r.preview) return;
+    bool safety = !r.record.safety.empty();
     Flow row;
-    if (r.saved) {
+    if (r.privateTake) {
+        textMuted("Private take: this result is not saved anywhere and is gone when you leave it.");
+    } else if (r.saved) {
         row.next(ImGui::CalcTextSize("Saved. You can find it in History.").x);
         ImGui::AlignTextToFramePadding();
         textColored(pal.good, "Saved. You can find it in History.");
-    } else if (row.primaryButton("Save result  (Ctrl+S)", em(2.2f))) {
+    } else if (safety ? row.button("Save result  (Ctrl+S)", em(2.2f)) : row.primaryButton("Save result  (Ctrl+S)", em(2.2f))) {
         out.push(cmd::SaveResult{});
     }
+    bool unsaved = !r.privateTake && !r.saved;
     if (r.previous && row.button("Compare with last time  (Ctrl+K)", em(2.2f))) out.push(cmd::CompareWithPrevious{});
-    if (row.button("Home", em(2.2f))) out.push(cmd::Go{app::Screen::Home});
+    if (!r.privateTake) {
+        if (row.button("Home", em(2.2f))) out.push(cmd::Go{app::Screen::Home});
+    } else if (!view.confirmLeavePrivate) {
+        if (row.button("Leave this result", em(2.2f))) view.confirmLeavePrivate = true;
+    } else {
+        textColored(pal.warn, "Leave and forget this result? It was never saved, so this can't be undone.");
+        Flow confirm;
+        if (confirm.button("Yes, forget it")) {
+            view.confirmLeavePrivate = false;
+            out.push(cmd::ForgetPrivate{});
+        }
+        if (confirm.button("Stay")) view.confirmLeavePrivate = false;
+    }
+    if (unsaved && r.error.empty())
+        textMuted("Not saved yet. If you leave or close Rekindle, \"Continue\" on Home brings this result back.");
     if (!r.error.empty()) textColored(pal.warn, r.error);
 }
 
@@ -222,7 +241,7 @@ static void drawReflections(const core::ResultRecord& rec) {
     }
 }
 
-void drawResult(const AppState& st, CommandQueue& out) {
+void drawResult(const AppState& st, CommandQueue& out, ResultScreenView& view) {
     const app::ResultView& r = st.result;
     if (!r.active) {
         textMuted("No result to show.");
@@ -234,16 +253,16 @@ void drawResult(const AppState& st, CommandQueue& out) {
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     spacing(0.3f);
+    // Safety first: when it applies, the guidance is the first thing on the screen, before any heading or button.
+    drawSafetyBlock(st, rec.safety, &rec);
     heading("What your answers point to");
     textMuted(clipForDisplay(rec.setTitle, kTitleChars) + " · " + core::localDateTime(rec.completedAt) + " · " +
               std::to_string(rec.answeredQuestions) + " of " + core::countText(rec.visibleQuestions, "question", "questions") +
-              " answered" + (r.preview ? " · preview, not saved" : ""));
+              " answered" + (r.preview ? " · preview, not saved" : r.privateTake ? " · private, not saved" : ""));
     ImGui::PushID("top");
-    actions(out, r);
+    actions(out, r, view);
     ImGui::PopID();
     spacing(0.4f);
-
-    drawSafetyBlock(st, rec.safety, &rec);
 
     tipCards(r, width);
     dimensionBars(rec, width);
@@ -252,19 +271,22 @@ void drawResult(const AppState& st, CommandQueue& out) {
     spacing(0.5f);
     if (!r.preview) {
         // Before saving, the note goes into the result; after, into a note file beside it, saved as you type.
-        textWrapped(r.saved ? "A note for yourself (you can add to it or change it at any time):"
-                            : "A note for yourself (saved with the result):");
+        textWrapped(r.privateTake ? "A note for yourself (kept only while this result is open):"
+                    : r.saved     ? "A note for yourself (you can add to it or change it at any time):"
+                                  : "A note for yourself (saved with the result):");
         std::string note = r.note;
         if (inputMultiline("##note", &note, ImVec2(width, em(4)))) out.push(cmd::SetResultNote{note});
         recordLastItem(RegisteredItem::Kind::Input, "Note box");  // a name for the driver: the box has no visible label
         if (r.saved && !r.noteStatus.empty()) textMuted(r.noteStatus);
-        actions(out, r);
+        ImGui::PushID("bottom");
+        actions(out, r, view);
+        ImGui::PopID();
     } else {
         if (button("Back to Author")) out.push(cmd::Go{app::Screen::Author});
     }
     spacing(0.5f);
     if (!r.preview && ImGui::GetIO().KeyCtrl) {
-        if (!r.saved && letterPressed('S')) out.push(cmd::SaveResult{});
+        if (!r.saved && !r.privateTake && letterPressed('S')) out.push(cmd::SaveResult{});
         if (r.previous && letterPressed('K')) out.push(cmd::CompareWithPrevious{});
     }
     textMuted("Rekindle is a reflection aid, not therapy, not a diagnosis and not a verdict on your relationship or on "

@@ -49,11 +49,23 @@ bool isPicked(const Answer* a, const std::string& id) {
     return false;
 }
 
-// A text field takes keyboard focus once when its step appears, not on every frame (that would steal Tab).
-void focusOnceFor(TakeScreenView& view, int serial) {
-    if (view.textFocusedSerial == serial) return;
-    ImGui::SetKeyboardFocusHere();
-    view.textFocusedSerial = serial;
+// A text box on a take (free-text answer, reflection). It never takes focus by itself: a person answering with
+// digits and Enter would type the next answers into it. A click or Tab puts the cursor in it (Tab lands on it as
+// keyboard focus, which is turned into typing once); Enter then moves on, Shift+Enter breaks the line.
+bool takeTextBox(TakeScreenView& view, CommandQueue& out, const char* id, const std::string& name, std::string* text,
+                 ImVec2 size) {
+    bool enter = false;
+    bool changed = inputMultilineEnterLeaves(id, name, text, size, &enter);
+    bool active = ImGui::IsItemActive();
+    bool tabbedHere = ImGui::IsItemFocused() && ImGui::GetIO().NavVisible && !active;
+    // Tab goes into the box (the step's one field) from wherever focus is; arrows that land on it do too.
+    if (!active && ((tabbedHere && !view.textHadNavFocus) || tabThisFrame())) ImGui::SetKeyboardFocusHere(-1);
+    view.textHadNavFocus = tabbedHere || active;
+    if (enter) {
+        leaveTextField();
+        out.push(cmd::Next{});
+    }
+    return changed;
 }
 
 // Vertical list of options (single, multiple, yes/no, and the extra unscored options of likert/slider).
@@ -62,7 +74,8 @@ void optionList(const QuestionCtx& c, int firstNumber, float width, bool multi) 
     for (const auto& o : c.q.options) {
         ImGui::PushID(o.id.c_str());
         bool picked = isPicked(c.a, o.id);
-        if (choiceTile(o.label, keyHint(n), picked, ImVec2(width, tileHeight(o.label, width - em(3))), multi)) c.pick(n);
+        float labelWidth = width - em(multi ? 5.0f : 4.0f);  // key hint (and [x]) on the left, check mark on the right
+        if (choiceTile(o.label, keyHint(n), picked, ImVec2(width, tileHeight(o.label, labelWidth)), multi)) c.pick(n);
         c.focusIfFirst();
         ImGui::PopID();
         ++n;
@@ -81,7 +94,7 @@ void likertRow(const QuestionCtx& c, float width) {
         ImGui::PushID(i);
         const std::string& label = q.labels[size_t(i)];
         bool picked = c.a && c.a->kind == Answer::Kind::Number && int(c.a->number) == i + 1;
-        ImVec2 size = column ? ImVec2(width, tileHeight(label, width - em(3))) : ImVec2(tileW, h);
+        ImVec2 size = column ? ImVec2(width, tileHeight(label, width - em(4))) : ImVec2(tileW, h);
         if (choiceTile(label, keyHint(i + 1), picked, size)) c.pick(i + 1);
         c.focusIfFirst();
         ImGui::PopID();
@@ -121,7 +134,7 @@ void slider(const QuestionCtx& c, float width) {
 }
 
 // The answer widgets for one question, by type.
-void answerWidgets(const QuestionCtx& c, const app::TakeState& t, float width) {
+void answerWidgets(const QuestionCtx& c, float width) {
     const Question& q = c.q;
     switch (q.type) {
         case QuestionType::Likert:
@@ -151,9 +164,8 @@ void answerWidgets(const QuestionCtx& c, const app::TakeState& t, float width) {
             break;
         case QuestionType::FreeText: {
             std::string text = c.a && c.a->kind == Answer::Kind::Text ? c.a->text : std::string();
-            focusOnceFor(c.view, t.stepSerial);
-            if (inputMultiline("##text", &text, ImVec2(width, em(7)))) c.answer(Answer::ofText(text));
-            textMuted("Ctrl+Enter goes on.");
+            if (takeTextBox(c.view, c.out, "##text", "Your answer", &text, ImVec2(width, em(7)))) c.answer(Answer::ofText(text));
+            textMuted("Click or press Tab to write. Enter goes on; Shift+Enter starts a new line.");
             break;
         }
     }
@@ -165,7 +177,7 @@ void header(const app::TakeState& t, float width) {
     bool atEnd = t.step >= t.steps.size();
     app::Progress prog = app::progressAt(t.set, t.steps, atEnd ? t.steps.size() - 1 : t.step);
     spacing(0.3f);
-    textMuted((t.preview ? "Preview · " : "") + t.set.title);
+    textMuted((t.preview ? "Preview · " : t.privateTake ? "Private take, nothing kept · " : "") + t.set.title);
     std::string progress = atEnd ? "All " + std::to_string(prog.total) + " questions answered"
                                  : std::to_string(prog.number) + " of " + std::to_string(prog.total) + " · " + prog.section;
     subheading(progress);
@@ -199,11 +211,12 @@ bool stepBody(const AppState& st, CommandQueue& out, TakeScreenView& view, float
     } else if (s.kind == app::Step::Kind::Reflection) {
         heading("A moment to reflect");
         textWrapped(sec.reflectionPrompt);
-        textMuted("Optional. Saved with your result, never scored. Ctrl+Enter goes on.");
+        textMuted("Optional, never scored" + std::string(t.privateTake ? "." : "; saved with your result.") +
+                  " Click or press Tab to write; Enter goes on, Shift+Enter starts a new line.");
         auto it = t.notes.find(sec.id);
         std::string note = it == t.notes.end() ? std::string() : it->second;
-        focusOnceFor(view, t.stepSerial);
-        if (inputMultiline("##reflection", &note, ImVec2(width, em(8)))) out.push(cmd::SetReflection{sec.id, note});
+        if (takeTextBox(view, out, "##reflection", "Your reflection", &note, ImVec2(width, em(8))))
+            out.push(cmd::SetReflection{sec.id, note});
     } else {
         const Question& q = sec.questions[s.question];
         ImGui::PushID(q.id.c_str());
@@ -213,14 +226,39 @@ bool stepBody(const AppState& st, CommandQueue& out, TakeScreenView& view, float
         ImGui::PopFont();
         if (!q.help.empty()) textMuted(q.help);
         spacing(0.6f);
-        answerWidgets(QuestionCtx{q, currentAnswer(t, q), out, view}, t, width);
+        answerWidgets(QuestionCtx{q, currentAnswer(t, q), out, view}, width);
         ImGui::PopID();
     }
     ImGui::PopID();
     return optional;
 }
 
-void navigation(const app::TakeState& t, CommandQueue& out, bool optional) {
+// Leaving a private take forgets it (nothing was written): asked first once something was answered.
+void leaveLink(const app::TakeState& t, CommandQueue& out, TakeScreenView& view) {
+    bool hasWords = !t.answers.empty() || !t.notes.empty();
+    if (!t.privateTake) {
+        if (linkButton(t.preview ? "Leave preview" : "Pause and go Home")) out.push(cmd::AbandonTake{});
+        return;
+    }
+    if (!view.confirmLeavePrivate) {
+        if (linkButton("Leave this private take")) {
+            if (hasWords) view.confirmLeavePrivate = true;
+            else out.push(cmd::AbandonTake{});
+        }
+        return;
+    }
+    ImGui::NewLine();
+    textColored(palette().warn, "Leave and forget these answers? A private take keeps nothing, so this can't be undone.");
+    if (button("Yes, forget them")) {
+        view.confirmLeavePrivate = false;
+        out.push(cmd::AbandonTake{});
+    }
+    ImGui::SameLine();
+    if (button("Stay") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) view.confirmLeavePrivate = false;
+}
+
+void navigation(const AppState& st, CommandQueue& out, TakeScreenView& view, bool optional) {
+    const app::TakeState& t = st.take;
     bool atEnd = t.step >= t.steps.size();
     spacing(0.8f);
     ImVec2 navSize(em(7), em(2.2f));
@@ -237,11 +275,23 @@ void navigation(const app::TakeState& t, CommandQueue& out, bool optional) {
     } else {
         if (primaryButton("Next", navSize)) out.push(cmd::Next{});
     }
+    // A step without answer tiles (intro, reflection, the end): keyboard focus goes to Next, never left on a
+    // control of the last screen (after the disclaimer it sat on the top bar's Home, where Enter would go Home).
+    if (view.focusFirstTile) {
+        view.focusFirstTile = false;
+        focusLastItem();
+    }
     ImGui::SameLine(0, em(2));
-    if (linkButton(t.preview ? "Leave preview" : "Pause and go Home")) out.push(cmd::AbandonTake{});
+    leaveLink(t, out, view);
     spacing(0.4f);
-    textMuted(t.preview ? "Preview: nothing is saved."
-                        : "Every answer is saved as you go. Keys: 1-9 pick · Enter next · Backspace back · Tab moves · Ctrl+H hides the screen");
+    if (st.undo && st.undo->setId == t.set.id && !t.preview) {
+        textMuted("Your earlier answers to this set are in the trash folder.");
+        ImGui::SameLine();
+        if (linkButton("Undo: bring them back")) out.push(cmd::UndoStartAgain{});
+    }
+    textMuted(t.preview        ? "Preview: nothing is saved."
+              : t.privateTake  ? "Private take: nothing is written to disk. Keys: 1-9 pick · Enter next · Backspace back · Tab moves"
+                               : "Every answer is saved as you go. Keys: 1-9 pick · Enter next · Backspace back · Tab moves · Ctrl+H hides the screen");
 }
 
 // Keyboard: handled after the widgets so a focused button's own activation (Space) keeps priority.
@@ -261,8 +311,9 @@ void keyboard(const AppState& st, CommandQueue& out, bool typing) {
         for (int k = 1; k <= 10; ++k)
             if (!io.KeyCtrl && digitPressed(k % 10)) out.push(cmd::PickNumber{qid, k});
     }
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
-        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false))
+    // Enter means Next, unless it went to the button that shows keyboard focus (then Back means Back).
+    if (!enterTakenByFocus() && (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+                                 ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false)))
         out.push(cmd::Next{});
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace)) ||
         (io.KeyAlt && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))))
@@ -289,13 +340,15 @@ void drawTake(const AppState& st, CommandQueue& out, TakeScreenView& view) {
     if (view.seenSerial != t.stepSerial) {
         view.focusFirstTile = io.NavVisible && !typing;
         view.seenSerial = t.stepSerial;
+        view.textHadNavFocus = false;
+        view.confirmLeavePrivate = false;
     }
     bool optional = stepBody(st, out, view, width);
     if (!t.message.empty()) {
         spacing(0.3f);
         textColored(palette().warn, t.message);
     }
-    navigation(t, out, optional);
+    navigation(st, out, view, optional);
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
     keyboard(st, out, typing);

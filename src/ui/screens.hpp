@@ -15,11 +15,23 @@ namespace cmd = app::cmd;
 using app::AppState;
 using app::CommandQueue;
 
+// Home: the private-take choice (before any take) and the "forget the open private take?" question.
+struct HomeScreenView {
+    bool privateTake = false;
+    bool confirmForgetPrivate = false;
+};
+
 // Take: where keyboard focus goes when the step changes.
 struct TakeScreenView {
     int seenSerial = -1;      // the take's stepSerial last drawn: a change means a new step
     bool focusFirstTile = false;  // moving with Tab / arrows: the new step's first answer takes focus
-    int textFocusedSerial = -1;   // the step whose text field was given focus (once, not every frame)
+    bool textHadNavFocus = false; // the text field had keyboard-navigation focus last frame (Tab lands in it once)
+    bool confirmLeavePrivate = false;  // "leave this private take?" asked
+};
+
+// Result: "leave this private result?" asked.
+struct ResultScreenView {
+    bool confirmLeavePrivate = false;
 };
 
 // Author: which cards have their "preview from a question" list open, by file path (like a tree node).
@@ -35,16 +47,18 @@ struct TrendsScreenView {
 // Every screen's view, owned by whoever runs the frames (the platform loop, the benchmark).
 struct Views {
     app::Screen drawnScreen = app::Screen::Hidden;  // the screen last drawn: a change scrolls the new one to its top
+    HomeScreenView home;
     TakeScreenView take;
+    ResultScreenView result;
     AuthorScreenView author;
     TrendsScreenView trends;
 };
 
 void drawRoot(const AppState& st, CommandQueue& out, Views& views);  // the whole frame: navigation, screen, dialogs
 
-void drawHome(const AppState& st, CommandQueue& out);
+void drawHome(const AppState& st, CommandQueue& out, HomeScreenView& view);
 void drawTake(const AppState& st, CommandQueue& out, TakeScreenView& view);
-void drawResult(const AppState& st, CommandQueue& out);
+void drawResult(const AppState& st, CommandQueue& out, ResultScreenView& view);
 void drawHistory(const AppState& st, CommandQueue& out);
 void drawCompare(const AppState& st, CommandQueue& out);
 void drawTrends(const AppState& st, CommandQueue& out, TrendsScreenView& view);
@@ -56,7 +70,8 @@ void drawHelp(const AppState& st);
 void drawHidden();
 
 // Shared bits
-void drawDisclaimerText(const AppState& state);
+// onHelpPage: the footer does not point at the page it is on.
+void drawDisclaimerText(const AppState& state, bool onHelpPage = false);
 // Each rule's notice, guidance and what it set aside (by name, from record; nothing when record is null).
 void drawSafetyBlock(const AppState& state, const std::vector<core::SafetyRecord>& safety,
                      const core::ResultRecord* record = nullptr);

@@ -23,6 +23,20 @@ std::vector<float> g_cardRight;
 // go, and its indices are 16-bit (imconfig.h leaves ImDrawIdx unsigned short), so one call must stay far below
 // 16,384 characters. Screens clip file text much shorter (clipForDisplay); this is the net under all of them.
 constexpr size_t kMaxCharsPerCall = 3000;
+bool g_enterTaken = false;  // this frame's Enter went to a focused button (reset by beginFrameKeys)
+
+// Enter on a control that shows keyboard focus activates that control (ImGui 1.86 activates with Space only), so
+// "Back" focused and Enter pressed means Back. Only while the focus highlight shows: after a mouse click Enter
+// keeps the screen's own meaning (Next on a take).
+bool enterOnFocused() {
+    ImGuiIO& io = ImGui::GetIO();
+    if (!io.NavVisible || io.WantTextInput || g_disabledDepth > 0 || !ImGui::IsItemFocused()) return false;
+    if (!ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) &&
+        !ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false))
+        return false;
+    g_enterTaken = true;
+    return true;
+}
 
 std::string visible(const std::string& label) {
     auto p = label.find("##");
@@ -62,6 +76,8 @@ float buttonWidth(const std::string& label) {
     std::string shown = visible(label);
     return ImGui::CalcTextSize(shown.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x;
 }
+void beginFrameKeys() { g_enterTaken = false; }
+bool enterTakenByFocus() { return g_enterTaken; }
 
 std::string percentText(double percent) {
     char buf[16];
@@ -79,6 +95,9 @@ void recordLastItem(RegisteredItem::Kind kind, const std::string& label, bool en
     // Widgets scrolled out of view cannot be clicked by a person either; the driver scrolls to them first.
     RegisteredItem item{kind, label, a.x, a.y, b.x, b.y, enabled && g_disabledDepth == 0, clip.cut, clip.x0, clip.y0, clip.x1, clip.y1, "",
                         kind != RegisteredItem::Kind::Text && clip.outOfView};
+    item.focused = kind != RegisteredItem::Kind::Text &&
+                   ((ImGui::IsItemFocused() && ImGui::GetIO().NavVisible) ||
+                    (kind == RegisteredItem::Kind::Input && ImGui::IsItemActive()));
     if (!clip.outOfView && !clip.cut && !g_cardRight.empty() && b.x > g_cardRight.back() + 1.0f) {
         item.cut = true;
         item.problem = "overflows its card (right edge " + std::to_string(int(g_cardRight.back())) + ")";
@@ -131,6 +150,7 @@ bool rawButton(const std::string& label, ImVec2 size) {
 
 bool button(const std::string& label, ImVec2 size) {
     bool pressed = rawButton(label, size);
+    pressed |= enterOnFocused();
     recordLastItem(RegisteredItem::Kind::Button, visible(label));
     return pressed;
 }
@@ -146,6 +166,7 @@ bool primaryButton(const std::string& label, ImVec2 size) {
     bool brightAccent = p.accent.x + p.accent.y + p.accent.z > 1.8f;
     ImGui::PushStyleColor(ImGuiCol_Text, brightAccent ? ImVec4(0, 0, 0, 1) : ImVec4(1, 1, 1, 1));
     bool pressed = rawButton(label, size);
+    pressed |= enterOnFocused();
     ImGui::PopStyleColor(4);
     recordLastItem(RegisteredItem::Kind::Button, visible(label));
     return pressed;
@@ -156,6 +177,7 @@ bool linkButton(const std::string& label) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette().accent);
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0);
     bool pressed = rawButton(label, ImVec2(0, 0));
+    pressed |= enterOnFocused();
     ImGui::PopStyleVar();
     ImGui::PopStyleColor(2);
     recordLastItem(RegisteredItem::Kind::Button, visible(label));
@@ -164,6 +186,10 @@ bool linkButton(const std::string& label) {
 
 bool checkbox(const std::string& label, bool* value) {
     bool changed = ImGui::Checkbox(label.c_str(), value);
+    if (enterOnFocused()) {
+        *value = !*value;
+        changed = true;
+    }
     recordLastItem(RegisteredItem::Kind::Checkbox, visible(label));
     return changed;
 }
@@ -184,6 +210,7 @@ bool selectable(const std::string& label, bool selected, ImVec2 size) {
     } else {
         pressed = ImGui::Selectable(label.c_str(), selected, 0, size);
     }
+    pressed |= enterOnFocused();
     recordLastItem(RegisteredItem::Kind::Button, visible(label));
     return pressed;
 }
@@ -214,6 +241,27 @@ bool inputMultiline(const std::string& label, std::string* value, ImVec2 size) {
     ImGuiInputTextFlags flags = lossless(*value);
     bool changed = ImGui::InputTextMultiline(label.c_str(), value, size, flags);
     recordLastItem(RegisteredItem::Kind::Input, visible(label));
+    explainReadOnly(flags);
+    return changed;
+}
+
+namespace {
+// Enter (without Shift) typed into a take's text box is "go on", not a line break; Shift+Enter still breaks the
+// line, and a line break that arrives by paste (no Enter key down this frame) is kept.
+int enterLeaves(ImGuiInputTextCallbackData* data) {
+    if (data->EventChar != '\n' || ImGui::GetIO().KeyShift) return 0;
+    if (!ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) && !ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter)))
+        return 0;
+    *static_cast<bool*>(data->UserData) = true;
+    return 1;
+}
+}  // namespace
+
+bool inputMultilineEnterLeaves(const std::string& label, const std::string& name, std::string* value, ImVec2 size,
+                               bool* enterPressed) {
+    ImGuiInputTextFlags flags = lossless(*value) | ImGuiInputTextFlags_CallbackCharFilter;
+    bool changed = ImGui::InputTextMultiline(label.c_str(), value, size, flags, enterLeaves, enterPressed);
+    recordLastItem(RegisteredItem::Kind::Input, name);
     explainReadOnly(flags);
     return changed;
 }
@@ -359,25 +407,45 @@ float tileHeight(const std::string& label, float width) {
     return std::max(em(2.6f), ts.y + em(1.6f));
 }
 
+namespace {
+// A check mark drawn with lines (no font glyph needed), in a box of side h whose top-left is at p.
+void drawCheckMark(ImDrawList* dl, ImVec2 p, float h, ImU32 col) {
+    float t = std::max(2.0f, h * 0.16f);
+    ImVec2 pts[3] = {ImVec2(p.x + h * 0.12f, p.y + h * 0.52f), ImVec2(p.x + h * 0.40f, p.y + h * 0.80f),
+                     ImVec2(p.x + h * 0.90f, p.y + h * 0.18f)};
+    dl->AddPolyline(pts, 3, col, 0, t);
+}
+}  // namespace
+
+// Picked and focused must differ by more than colour: a picked tile is filled and carries a check mark; a focused
+// one (keyboard) keeps its plain background and gets a double outline; both at once: filled, checked, and ringed.
 bool choiceTile(const std::string& label, const std::string& keyHint, bool selected, ImVec2 size, bool checkbox) {
     ImGui::PushID(label.c_str());
     ImVec2 pos = ImGui::GetCursorScreenPos();
     bool pressed = ImGui::InvisibleButton("##tile", size);
     bool hovered = ImGui::IsItemHovered();
-    bool focused = ImGui::IsItemFocused();
+    bool focused = ImGui::IsItemFocused() && ImGui::GetIO().NavVisible;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const Palette& p = palette();
     ImVec2 end(pos.x + size.x, pos.y + size.y);
     float r = ImGui::GetStyle().FrameRounding;
+    float thick = std::max(2.0f, em(0.12f));
     ImU32 bg = selected ? ImGui::ColorConvertFloat4ToU32(p.accent)
                         : ImGui::GetColorU32(hovered ? ImGuiCol_ButtonHovered : ImGuiCol_FrameBg);
     dl->AddRectFilled(pos, end, bg, r);
-    dl->AddRect(pos, end, ImGui::GetColorU32(focused ? ImGuiCol_NavHighlight : selected ? ImGuiCol_Text : ImGuiCol_Border), r, 0,
-                (selected || focused) ? std::max(2.0f, em(0.12f)) : 1.0f);
+    dl->AddRect(pos, end, ImGui::GetColorU32(selected ? ImGuiCol_Text : ImGuiCol_Border), r, 0, selected ? thick : 1.0f);
+    if (focused) {
+        // The focus ring sits outside the tile, with a gap, and a second line inside: an outline, not a fill.
+        ImU32 ring = ImGui::GetColorU32(ImGuiCol_NavHighlight);
+        float gap = em(0.18f);
+        dl->AddRect(ImVec2(pos.x - gap, pos.y - gap), ImVec2(end.x + gap, end.y + gap), ring, r + gap, 0, thick);
+        if (!selected) dl->AddRect(ImVec2(pos.x + gap, pos.y + gap), ImVec2(end.x - gap, end.y - gap), ring, r, 0, 1.0f);
+    }
     bool brightAccent = p.accent.x + p.accent.y + p.accent.z > 1.8f;
     ImU32 fg = selected ? (brightAccent ? IM_COL32(0, 0, 0, 255) : IM_COL32(255, 255, 255, 255)) : ImGui::GetColorU32(ImGuiCol_Text);
     float padX = em(0.5f);
     float textX = pos.x + padX;
+    if (selected) drawCheckMark(dl, ImVec2(end.x - em(1.3f), pos.y + em(0.35f)), em(0.9f), fg);
     if (!keyHint.empty()) {
         std::string hint = checkbox ? (selected ? "[x] " : "[ ] ") + keyHint : keyHint;
         ImVec2 hs = ImGui::CalcTextSize(hint.c_str());
@@ -385,7 +453,8 @@ bool choiceTile(const std::string& label, const std::string& keyHint, bool selec
         dl->AddText(ImVec2(pos.x + padX, pos.y + em(0.3f)), hc, hint.c_str());
         if (size.x > em(14)) textX += hs.x + em(0.6f);  // wide tile: hint on the left, label beside it
     }
-    float wrap = pos.x + size.x - padX;
+    // Room on the right for the check mark on a wide tile, so a long label never runs under it.
+    float wrap = pos.x + size.x - padX - (size.x > em(14) ? em(1.3f) : 0.0f);
     ImVec2 ts = ImGui::CalcTextSize(label.c_str(), nullptr, false, wrap - textX);
     float textY = size.x > em(14) ? pos.y + (size.y - ts.y) * 0.5f : pos.y + size.y - ts.y - em(0.45f);
     if (size.x <= em(14)) {

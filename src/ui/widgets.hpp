@@ -25,6 +25,11 @@ void recordLastItem(RegisteredItem::Kind kind, const std::string& label, bool en
 
 // A button whose label is wider than the room left on its line wraps its label over several lines (at word
 // boundaries) instead of being cut; with an explicit size it is drawn as given.
+// Enter activates the button, link or checkbox that shows keyboard focus. Call beginFrameKeys once a frame before
+// the screens; a screen whose Enter means something else (Next) checks enterTakenByFocus after its widgets.
+void beginFrameKeys();
+bool enterTakenByFocus();
+
 bool button(const std::string& label, ImVec2 size = ImVec2(0, 0));
 bool primaryButton(const std::string& label, ImVec2 size = ImVec2(0, 0));
 bool linkButton(const std::string& label);  // a quiet, text-like button
@@ -32,6 +37,10 @@ bool checkbox(const std::string& label, bool* value);
 bool selectable(const std::string& label, bool selected, ImVec2 size = ImVec2(0, 0));
 bool inputText(const std::string& label, std::string* value, float width = 0);
 bool inputMultiline(const std::string& label, std::string* value, ImVec2 size);
+// A take's text box: Enter sets *enterPressed (the screen moves on) instead of breaking the line; Shift+Enter breaks
+// it. name is what the test driver finds it by.
+bool inputMultilineEnterLeaves(const std::string& label, const std::string& name, std::string* value, ImVec2 size,
+                               bool* enterPressed);
 
 void text(const std::string& s);
 void textWrapped(const std::string& s);

@@ -10,7 +10,17 @@ void ResultsController::setNote(const std::string& note) {
     r.note = note;
     if (note.empty()) r.record.notes.erase("note");
     else r.record.notes["note"] = note;
-    if (!r.saved || r.preview) return;  // before saving, the note goes into the result file itself
+    if (r.preview || r.privateTake) return;  // nothing of these is ever written
+    if (!r.saved) {
+        // Until the result is saved its draft is what survives a closed window: the note goes there too, so
+        // Continue brings it back with the answers (and the result file takes it when saved).
+        if (auto d = m_ctx.drafts->load(r.record.setId)) {
+            if (note.empty()) d->notes.erase("note");
+            else d->notes["note"] = note;
+            m_ctx.drafts->save(*d);
+        }
+        return;
+    }
     // After saving, the note lives in a sidecar beside the result, written at once like a draft: the result file is
     // never rewritten, and no word typed is lost.
     std::string err;

@@ -6,7 +6,7 @@ namespace rekindle::app {
 
 void TakeController::persistDraft() {
     TakeState& t = m_ctx.state.take;
-    if (!t.active || t.preview) return;
+    if (!t.active || t.preview || t.privateTake) return;
     storage::Draft d;
     d.setId = t.set.id;
     d.setVersion = t.set.version;
@@ -17,6 +17,8 @@ void TakeController::persistDraft() {
     d.notes = t.notes;
     d.position = int(t.step);
     d.currentQuestion = currentQuestionId();
+    d.currentStep = currentStepKey();
+    d.extra = t.draftExtra;
     std::string err;
     if (!m_ctx.drafts->save(d, &err))
         t.draftError = "Your answers could not be written to disk (" + err +
@@ -42,6 +44,7 @@ void TakeController::resume(const std::string& setId) {
     t.setPath = e->loaded.path;
     t.startedAt = draft->startedAt;
     t.notes = draft->notes;
+    t.draftExtra = draft->extra;
     // Keep only answers whose question still exists.
     int dropped = 0;
     for (const auto& [qid, a] : draft->answers) {
@@ -57,13 +60,18 @@ void TakeController::resume(const std::string& setId) {
     }
     m_ctx.state.take = std::move(t);
     rebuildSteps();
-    placeAfterResume(draft->currentQuestion);
+    placeAfterResume(draft->currentStep, draft->currentQuestion);
     m_ctx.show(Screen::Take);
 }
 
-// Resume at the question that was on screen, else at the first unanswered one.
-void TakeController::placeAfterResume(const std::string& questionOnScreen) {
+// Resume on the step that was on screen (an intro or a reflection too), else at the question that was, else at the
+// first unanswered one.
+void TakeController::placeAfterResume(const std::string& stepOnScreen, const std::string& questionOnScreen) {
     TakeState& tk = m_ctx.state.take;
+    if (!stepOnScreen.empty()) {
+        for (tk.step = 0; tk.step <= tk.steps.size(); ++tk.step)
+            if (currentStepKey() == stepOnScreen) return;
+    }
     auto idAt = [&tk](size_t i) -> const std::string& {
         return tk.set.sections[tk.steps[i].section].questions[tk.steps[i].question].id;
     };
@@ -80,6 +88,53 @@ void TakeController::placeAfterResume(const std::string& questionOnScreen) {
             tk.step = i;
             return;
         }
+}
+
+void TakeController::trashDraftOf(const std::string& setId) {
+    AppState& st = m_ctx.state;
+    UndoOffer offer;
+    offer.setId = setId;
+    if (const SetEntry* e = st.findSet(setId)) offer.setTitle = e->set()->title;
+    if (auto old = m_ctx.drafts->load(setId)) offer.answers = int(old->answers.size());
+    std::string err;
+    offer.trashed = m_ctx.drafts->moveToTrash(setId, st.paths.trashDir(), &err);
+    if (offer.trashed.empty()) {
+        st.toast = "The earlier unfinished take was left where it is: " + err;
+        return;
+    }
+    st.undo = std::move(offer);
+    if (SetEntry* e = st.findSet(setId)) e->hasDraft = false;
+}
+
+void TakeController::askStartAgain(const std::string& setId) { m_ctx.state.confirmRestartSetId = setId; }
+
+void TakeController::cancelStartAgain() { m_ctx.state.confirmRestartSetId.clear(); }
+
+void TakeController::confirmStartAgain() {
+    std::string setId = std::exchange(m_ctx.state.confirmRestartSetId, {});
+    if (!setId.empty()) start(setId);  // start() moves the old draft to the trash and offers Undo
+}
+
+void TakeController::undoStartAgain() {
+    AppState& st = m_ctx.state;
+    if (!st.undo) return;
+    UndoOffer offer = *st.undo;
+    // Answers given since "Start again" are not thrown away either: that take goes to the trash in turn.
+    if (st.take.active && st.take.set.id == offer.setId) st.take.active = false;
+    std::optional<UndoOffer> newer;
+    if (m_ctx.drafts->exists(offer.setId)) {
+        trashDraftOf(offer.setId);
+        newer = st.undo;
+    }
+    std::string err;
+    if (!m_ctx.drafts->restoreFromTrash(offer.setId, offer.trashed, &err)) {
+        st.undo = offer;
+        st.toast = "Could not bring the earlier answers back: " + err;
+        return;
+    }
+    st.undo = newer;  // the take just set aside can be brought back the same way
+    resume(offer.setId);
+    st.take.notice = "Your earlier answers are back. Carry on where you left off.";
 }
 
 }  // namespace rekindle::app

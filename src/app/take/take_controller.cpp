@@ -5,16 +5,18 @@
 
 namespace rekindle::app {
 
-void TakeController::request(const std::string& setId) {
+void TakeController::request(const std::string& setId, bool privateTake) {
     AppState& st = m_ctx.state;
     if (!st.settings.disclaimerAccepted) {
         st.showDisclaimer = true;
         st.pendingTakeSetId = setId;
+        st.pendingTakePrivate = privateTake;
         return;
     }
     const SetEntry* e = st.findSet(setId);
     if (!e) return;
-    if (e->hasDraft) resume(setId);
+    if (privateTake) start(setId, false, {}, true);
+    else if (m_ctx.drafts->exists(setId)) resume(setId);  // the disk decides, not the list drawn a while ago
     else start(setId);
 }
 
@@ -22,27 +24,32 @@ void TakeController::acceptDisclaimer() {
     AppState& st = m_ctx.state;
     st.settings.disclaimerAccepted = true;
     st.showDisclaimer = false;
-    m_ctx.persistSettings();
+    // A private take writes nothing, not even that the disclaimer was seen (kept for this run only).
+    if (!st.pendingTakePrivate) m_ctx.persistSettings();
     std::string pending = std::exchange(st.pendingTakeSetId, {});
-    if (!pending.empty()) request(pending);
+    bool privateTake = std::exchange(st.pendingTakePrivate, false);
+    if (!pending.empty()) request(pending, privateTake);
 }
 
 void TakeController::dismissDisclaimer() {
     m_ctx.state.showDisclaimer = false;
     m_ctx.state.pendingTakeSetId.clear();
+    m_ctx.state.pendingTakePrivate = false;
 }
 
-void TakeController::start(const std::string& setId, bool preview, const std::string& fromQuestion) {
+void TakeController::start(const std::string& setId, bool preview, const std::string& fromQuestion, bool privateTake) {
     const SetEntry* e = m_ctx.state.findSet(setId);
     if (!e) return;
     TakeState t;
     t.active = true;
     t.preview = preview;
+    t.privateTake = privateTake && !preview;
     t.set = *e->set();
     t.setPath = e->loaded.path;
     t.startedAt = storage::nowRfc3339();
+    // Before the new take replaces it: an unfinished take of this set goes to the trash, with an Undo.
+    if (!preview && !t.privateTake && m_ctx.drafts->exists(setId)) trashDraftOf(setId);
     m_ctx.state.take = std::move(t);
-    if (!preview) m_ctx.discardDraft(setId);
     rebuildSteps();
     TakeState& tk = m_ctx.state.take;
     if (!fromQuestion.empty()) {
@@ -74,6 +81,27 @@ const core::Question* TakeController::currentQuestion() const {
 std::string TakeController::currentQuestionId() const {
     const core::Question* q = currentQuestion();
     return q ? q->id : std::string();
+}
+
+std::string TakeController::currentStepKey() const {
+    const TakeState& t = m_ctx.state.take;
+    if (t.step >= t.steps.size()) return "end";
+    const Step& s = t.steps[t.step];
+    const core::Section& sec = t.set.sections[s.section];
+    switch (s.kind) {
+        case Step::Kind::Intro: return "intro:" + sec.id;
+        case Step::Kind::Reflection: return "reflection:" + sec.id;
+        case Step::Kind::Question: return "question:" + sec.questions[s.question].id;
+    }
+    return {};
+}
+
+bool TakeController::wouldLoseAnswers() const {
+    const AppState& st = m_ctx.state;
+    const TakeState& t = st.take;
+    bool takeHasWords = !t.answers.empty() || !t.notes.empty();
+    if (t.active && !t.preview && takeHasWords && (t.privateTake || !t.draftError.empty())) return true;
+    return st.result.active && st.result.privateTake;
 }
 
 std::string TakeController::currentSectionId() const {
@@ -142,6 +170,7 @@ void TakeController::back() {
     t.message.clear();
     --t.step;
     ++t.stepSerial;
+    persistDraft();  // the step on screen is part of the draft: a crash now resumes here
 }
 
 void TakeController::skip() {
@@ -151,11 +180,20 @@ void TakeController::skip() {
     t.message.clear();
     ++t.step;
     ++t.stepSerial;
+    persistDraft();
 }
 
 Screen TakeController::abandon() {
-    m_ctx.state.take.active = false;
-    return m_ctx.state.take.preview ? Screen::Author : Screen::Home;
+    TakeState& t = m_ctx.state.take;
+    t.active = false;
+    if (t.privateTake) t = TakeState{};  // nothing of it is kept, in memory either
+    return t.preview ? Screen::Author : Screen::Home;
+}
+
+void TakeController::forgetPrivate() {
+    AppState& st = m_ctx.state;
+    if (st.take.privateTake) st.take = TakeState{};
+    if (st.result.privateTake) st.result = ResultView{};
 }
 
 void TakeController::finish() {
@@ -178,11 +216,14 @@ void TakeController::finish() {
     ResultView r;
     r.active = true;
     r.preview = t.preview;
+    r.privateTake = t.privateTake;
     r.set = t.set;
     r.record = core::makeResult(t.set, effective, t.notes, score, storage::nowRfc3339(), "", t.startedAt);
     if (!t.preview) r.previous = m_ctx.store->previousOf(r.record);
+    if (auto note = t.notes.find("note"); note != t.notes.end()) r.note = note->second;  // typed before a restart
     m_ctx.state.result = std::move(r);
     t.active = false;
+    if (t.privateTake) t = TakeState{};  // the result holds what is needed; nothing else lingers
     m_ctx.show(Screen::Result);
 }
 
