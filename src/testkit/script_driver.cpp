@@ -116,6 +116,12 @@ struct ScriptDriver::Impl {
             if (timedOut(step, now)) fail("no clickable widget labelled \"" + label + "\" on screen " + host.screenName());
             return;
         }
+        // Half in view (its middle past the edge): a click there would miss it, so turn the wheel a little further.
+        if (float mid = (item->y0 + item->y1) * 0.5f; phase == 0 && (mid > item->clipY1 || mid < item->clipY0)) {
+            io.MousePos = ImVec2((item->clipX0 + item->clipX1) * 0.5f, (item->clipY0 + item->clipY1) * 0.5f);
+            io.MouseWheel = mid > item->clipY1 ? -1.0f : 1.0f;
+            return;
+        }
         if (!item->enabled) {
             fail("widget \"" + label + "\" is disabled");
             return;

@@ -35,7 +35,7 @@ void ResultsController::setNote(const std::string& note) {
 
 void ResultsController::save() {
     ResultView& r = m_ctx.state.result;
-    if (!r.active || r.saved || r.preview) return;
+    if (!r.active || r.saved || r.preview || r.privateTake) return;  // a private take is never written
     std::string err;
     fs::path saved;
     if (!m_ctx.store->save(r.record, &err, &saved)) {

@@ -92,6 +92,8 @@ TEST_CASE("a take started over a draft that appeared on disk resumes it; a fresh
     // Then another window, or a sync, writes a draft.
     storage::Draft d;
     d.setId = kSet;
+    d.setVersion = a.state().findSet(kSet)->set()->version;
+    d.setHash = a.state().findSet(kSet)->set()->contentHash;
     d.answers["contact-warmth"] = core::Answer::ofNumber(5);
     d.answers["they-reached-out"] = core::Answer::ofNumber(1);
     d.currentStep = "question:felt-on-edge";
