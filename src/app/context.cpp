@@ -63,9 +63,6 @@ void Context::refreshSets() {
     std::vector<SetEntry> sets;
     auto entryFor = [](storage::LoadedSet loaded, bool builtin) {
         SetEntry e;
-        std::error_code ec;
-        e.mtime = fs::last_write_time(loaded.path, ec);
-        e.size = fs::file_size(loaded.path, ec);
         e.loaded = std::move(loaded);
         e.builtin = builtin;
         // What the take will count before any answer opens a follow-up, so Home and the take agree.

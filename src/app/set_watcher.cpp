@@ -2,8 +2,6 @@
 // editors that save by rename.
 #include "app/set_watcher.hpp"
 
-#include <sys/stat.h>
-
 #include <algorithm>
 #include <chrono>
 
@@ -29,16 +27,14 @@ void SetWatcher::setWake(std::function<void()> wake) {
 SetWatcher::Snapshot SetWatcher::snapshot() const {
     Snapshot out;
     auto add = [&out](const std::string& path) {
-        struct stat st {};
-        if (::stat(path.c_str(), &st) == 0)
-            out.push_back({path, {(long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec, (long long)st.st_size}});
+        if (auto stamp = storage::fileStamp(path)) out.push_back({path, *stamp});
     };
     for (const fs::path& dir : m_dirs) {
         std::error_code ec;
         for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) add(it->path().string());
     }
     if (!m_extraFile.empty()) add(m_extraFile);
-    std::sort(out.begin(), out.end());
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     return out;
 }
 

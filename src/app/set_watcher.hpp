@@ -10,6 +10,8 @@
 #include <thread>
 #include <vector>
 
+#include "storage/atomic_file.hpp"
+
 namespace rekindle::app {
 
 class SetWatcher {
@@ -24,7 +26,7 @@ public:
     bool takeChanged() { return m_changed.exchange(false); }
 
 private:
-    using Snapshot = std::vector<std::pair<std::string, std::pair<long long, long long>>>;
+    using Snapshot = std::vector<std::pair<std::string, storage::FileStamp>>;
     Snapshot snapshot() const;
     void run();
 

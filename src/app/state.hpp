@@ -27,8 +27,6 @@ const char* screenName(Screen screen);
 struct SetEntry {
     storage::LoadedSet loaded;
     bool builtin = false;
-    std::filesystem::file_time_type mtime{};
-    uintmax_t size = 0;
     int pastTakes = 0;
     std::string lastTaken;  // RFC 3339 of the newest result
     bool hasDraft = false;
@@ -105,7 +103,7 @@ struct TrendsView {
 
 struct SimulatorView {
     std::string setId;  // by id: the set list is rebuilt and re-sorted whenever a file changes
-    std::string mode;  // "lowest", "highest", "random", "hand"
+    std::string mode;  // "first", "lowest", "highest", "random", "hand"
     uint64_t seed = 1;
     core::Answers answers;
     core::ScoreResult score;

@@ -6,45 +6,6 @@
 
 namespace rekindle::core {
 
-namespace {
-
-bool sameContributions(const std::vector<Contribution>& a, const std::vector<Contribution>& b) {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i) {
-        const auto& x = a[i];
-        const auto& y = b[i];
-        if (x.questionId != y.questionId || x.answer != y.answer || x.weight != y.weight || x.reversed != y.reversed ||
-            x.points != y.points || x.maxPoints != y.maxPoints)
-            return false;
-    }
-    return true;
-}
-
-bool sameBands(const std::vector<BandRecord>& a, const std::vector<BandRecord>& b) {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i)
-        if (a[i].minPercent != b[i].minPercent || a[i].maxPercent != b[i].maxPercent || a[i].label != b[i].label)
-            return false;
-    return true;
-}
-
-}  // namespace
-
-bool DimensionRecord::operator==(const DimensionRecord& o) const {
-    return id == o.id && label == o.label && raw == o.raw && max == o.max && percent == o.percent && band == o.band &&
-           bandLabel == o.bandLabel && interpretation == o.interpretation && meaningfulChange == o.meaningfulChange &&
-           higherIs == o.higherIs &&
-           enoughAnswers == o.enoughAnswers && questionsTargeting == o.questionsTargeting &&
-           questionsAnswered == o.questionsAnswered && sameBands(bands, o.bands) &&
-           sameContributions(contributions, o.contributions) && extra == o.extra;
-}
-
-bool TipRecord::operator==(const TipRecord& o) const {
-    return id == o.id && title == o.title && relevance == o.relevance && raw == o.raw && max == o.max &&
-           rank == o.rank && suppressed == o.suppressed && suppressedBy == o.suppressedBy &&
-           enoughAnswers == o.enoughAnswers && sameContributions(contributions, o.contributions) && extra == o.extra;
-}
-
 std::vector<const TipRecord*> ResultRecord::topTipRecords(int n) const {
     if (n <= 0) n = topTips;
     std::vector<const TipRecord*> out;

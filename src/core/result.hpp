@@ -18,6 +18,7 @@ struct BandRecord {
     double minPercent = 0;
     double maxPercent = 100;
     std::string label;
+    bool operator==(const BandRecord&) const = default;
 };
 
 struct DimensionRecord {
@@ -37,7 +38,7 @@ struct DimensionRecord {
     std::vector<BandRecord> bands;  // snapshot, so trends can shade bands without the set file
     std::vector<Contribution> contributions;
     std::string extra;  // JSON object text of fields this build does not know; written back unchanged
-    bool operator==(const DimensionRecord&) const;  // field by field, contributions included
+    bool operator==(const DimensionRecord&) const = default;
 };
 
 struct TipRecord {
@@ -52,7 +53,7 @@ struct TipRecord {
     bool enoughAnswers = true;
     std::vector<Contribution> contributions;
     std::string extra;
-    bool operator==(const TipRecord&) const;
+    bool operator==(const TipRecord&) const = default;
 };
 
 struct SafetyRecord {

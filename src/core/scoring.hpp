@@ -17,6 +17,7 @@ struct Contribution {
     bool reversed = false;
     double points = 0;     // what this answer added (may be negative)
     double maxPoints = 0;  // the most this question could add to this target
+    bool operator==(const Contribution&) const = default;
 };
 
 struct ScoreItem {

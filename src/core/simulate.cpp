@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -110,6 +111,51 @@ Answer safeAnswer(const Question& q, const std::set<std::string>& named, std::mt
     return Answer::ofChoice(left[pick(rng, left.size())]);
 }
 
+// Everything a person could give as an answer to q, each once: points, steps, then options (unscored too).
+std::vector<Answer> allAnswers(const Question& q) {
+    std::vector<Answer> out;
+    if (q.type == QuestionType::Likert)
+        for (int p = 1; p <= q.points; ++p) out.push_back(Answer::ofNumber(p));
+    if (q.type == QuestionType::Slider)
+        for (int k = 0; k <= sliderSteps(q); ++k) out.push_back(Answer::ofNumber(q.min + k * q.step));
+    if (q.type == QuestionType::MultipleChoice) {
+        for (const auto& o : q.options) out.push_back(Answer::ofChoices({o.id}));
+        return out;
+    }
+    if (q.type != QuestionType::FreeText)
+        for (const auto& id : choiceIds(q, true)) out.push_back(Answer::ofChoice(id));
+    return out;
+}
+
+std::vector<std::string> pickedIds(const Answer& a) {
+    if (a.kind == Answer::Kind::Choice) return {a.choice};
+    if (a.kind == Answer::Kind::Choices) return a.choices;
+    return {};
+}
+
+// The points an answer adds over all dimensions and tips together, before normalising: what "lowest scores"
+// minimises. Unscored options add nothing.
+double answerPoints(const Question& q, const Answer& a) {
+    auto sum = [](const Weights& w) {
+        double s = 0;
+        for (const auto& [id, v] : w.dimensions) s += v;
+        for (const auto& [id, v] : w.tips) s += v;
+        return s;
+    };
+    if ((q.type == QuestionType::Likert || q.type == QuestionType::Slider) && a.kind == Answer::Kind::Number) {
+        double span = q.type == QuestionType::Likert ? q.points - 1 : q.max - q.min;
+        double pos = span > 0 ? (q.type == QuestionType::Likert ? a.number - 1 : a.number - q.min) / span : 0;
+        if (q.reverse) pos = 1 - pos;
+        return pos * sum(q.weights);
+    }
+    double total = 0;
+    for (const auto& id : pickedIds(a)) {
+        const Option* o = q.findOption(id);
+        if (o && !o->unscored) total += sum(o->weights);
+    }
+    return total;
+}
+
 template <typename Fn>
 Answers walkVisible(const QuestionSet& set, Fn answerFor) {
     Answers answers;
@@ -145,12 +191,69 @@ bool reachable(const QuestionSet& set, const std::string& id, bool tip) {
 
 }  // namespace
 
-Answers lowestAnswers(const QuestionSet& set) {
+Answers firstChoiceAnswers(const QuestionSet& set) {
     return walkVisible(set, [](const Question& q) { return extremeAnswer(q, Extreme::Low); });
 }
 
-Answers highestAnswers(const QuestionSet& set) {
+Answers lastChoiceAnswers(const QuestionSet& set) {
     return walkVisible(set, [](const Question& q) { return extremeAnswer(q, Extreme::High); });
+}
+
+Answers scoreExtremeAnswers(const QuestionSet& set, ScoreExtreme which) {
+    std::set<std::string> screened;  // questions some safety rule looks at
+    NamedValues named;
+    for (const auto& rule : set.safetyRules) collectNamed(rule.when, named);
+    std::function<void(const Condition&)> collect = [&](const Condition& c) {
+        if (!c.question.empty()) screened.insert(c.question);
+        for (const auto& child : c.children) collect(child);
+    };
+    for (const auto& rule : set.safetyRules) collect(rule.when);
+    auto anyRuleHolds = [&set](const Answers& answers) {
+        for (const auto& rule : set.safetyRules)
+            if (evaluate(rule.when, answers)) return true;
+        return false;
+    };
+
+    Answers answers;
+    for (const auto& section : set.sections) {
+        if (!isSectionVisible(section, answers)) continue;
+        for (const auto& q : section.questions) {
+            if (!isQuestionVisible(section, q, answers)) continue;
+            std::vector<Answer> candidates = allAnswers(q);
+            // Lowest or highest points first; among equals, the earlier one, so the pattern is stable.
+            std::stable_sort(candidates.begin(), candidates.end(), [&](const Answer& a, const Answer& b) {
+                double pa = answerPoints(q, a), pb = answerPoints(q, b);
+                return which == ScoreExtreme::Lowest ? pa < pb : pa > pb;
+            });
+            if (screened.count(q.id)) {
+                // A screening question takes "no" when it has one, else the first candidate no rule names and
+                // with which no rule holds so far: the pattern shows the tips, not the safety guidance.
+                auto it = named.find(q.id);
+                auto isNamed = [&](const Answer& a) {
+                    if (it == named.end()) return false;
+                    for (const auto& c : pickedIds(a))
+                        if (it->second.count(c)) return true;
+                    return false;
+                };
+                std::stable_partition(candidates.begin(), candidates.end(), [&](const Answer& a) {
+                    return a.kind == Answer::Kind::Choice && a.choice == "no" && !isNamed(a);
+                });
+                const Answer* chosen = nullptr;
+                for (const auto& c : candidates) {
+                    Answers tried = answers;
+                    tried[q.id] = c;
+                    if (!isNamed(c) && !anyRuleHolds(tried)) {
+                        chosen = &c;
+                        break;
+                    }
+                }
+                if (chosen) answers[q.id] = *chosen;
+                continue;  // no safe answer: left unanswered rather than tripping a rule
+            }
+            if (!candidates.empty() && candidates.front().isAnswered()) answers[q.id] = candidates.front();
+        }
+    }
+    return answers;
 }
 
 Answers randomAnswers(const QuestionSet& set, std::mt19937_64& rng) {

@@ -13,11 +13,17 @@
 
 namespace rekindle::core {
 
-// Every visible question answered with its first scored choice (likert/slider: the lowest point; single/yes-no:
-// the first scored option; multiple: the first scored option alone). Free text is left unanswered.
-Answers lowestAnswers(const QuestionSet& set);
+// "First option everywhere": every visible question answered with its first scored choice (likert/slider: the
+// lowest point; single/yes-no: the first scored option, so "yes" on a yes/no question; multiple: the first scored
+// option alone). Free text is left unanswered.
+Answers firstChoiceAnswers(const QuestionSet& set);
 // The same with the last point / last scored option; multiple picks every scored option up to maxPicks.
-Answers highestAnswers(const QuestionSet& set);
+Answers lastChoiceAnswers(const QuestionSet& set);
+// "Lowest scores" / "highest scores": each visible question takes the answer that adds the fewest (most) points
+// over all dimensions and tips, reversed scales included. Questions a safety rule looks at are answered so that
+// no rule holds ("no" on a yes/no question), so the pattern shows the ranked tips rather than safety guidance.
+enum class ScoreExtreme { Lowest, Highest };
+Answers scoreExtremeAnswers(const QuestionSet& set, ScoreExtreme which);
 // Walks the questions in order and answers only those visible given the earlier answers. Each choice is
 // uniform over everything a person could pick, unscored options included; multiple choice picks each option
 // with probability 1/2 (then keeps the first maxPicks). Uses only rng() % n so a seed gives the same pattern

@@ -222,4 +222,15 @@ std::optional<std::string> readFile(const fs::path& path, std::string* error, si
     return out;
 }
 
+FileStamp stampOf(const struct ::stat& st) {
+    return FileStamp{static_cast<long long>(st.st_size),
+                     static_cast<long long>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec};
+}
+
+std::optional<FileStamp> fileStamp(const std::filesystem::path& path) {
+    struct ::stat st {};
+    if (::stat(path.c_str(), &st) != 0) return std::nullopt;
+    return stampOf(st);
+}
+
 }  // namespace rekindle::storage

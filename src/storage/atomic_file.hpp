@@ -6,9 +6,22 @@
 #include <optional>
 #include <string>
 
+struct stat;
+
 namespace rekindle::storage {
 
 constexpr size_t kMaxFileBytes = 16 * 1024 * 1024;  // larger inputs are refused, not parsed
+
+// Size and modification time: how a cache or a watcher tells a changed file from an unchanged one without
+// reading it. The one stamp every cache in Rekindle uses.
+struct FileStamp {
+    long long size = -1;
+    long long mtimeNs = -1;
+    bool operator==(const FileStamp&) const = default;
+};
+FileStamp stampOf(const struct ::stat& st);
+// The stamp of what path names (a link is followed, as a watcher wants the file it points to); nullopt if absent.
+std::optional<FileStamp> fileStamp(const std::filesystem::path& path);
 
 // Whether the last path component may be a symbolic link. Files inside Rekindle's own folders never are; a path the
 // user typed (validate, score, compare, --open) may be, since following it only reads what the user named.

@@ -15,6 +15,7 @@
 #include "storage/atomic_file.hpp"
 #include "storage/data_lock.hpp"
 #include "storage/draft_store.hpp"
+#include "storage/settings.hpp"
 #include "storage/library.hpp"
 #include "storage/question_set_json.hpp"
 #include "storage/result_store.hpp"
@@ -174,7 +175,17 @@ DoctorReport Doctor::run() {
         add(Kind::Problem, m_paths.dataDir, why);
     bool dataOk = checkFolder(m_paths.dataDir);
     bool configOk = checkFolder(m_paths.configDir);
-    if (configOk) checkFiles(m_paths.configDir, true);
+    if (configOk) {
+        checkFiles(m_paths.configDir, true);
+        // The app starts with its defaults when settings.json cannot be read; say so here, where nobody is rushed.
+        SettingsLoad settings = loadSettings(m_paths.settingsFile());
+        if (!settings.problem.empty() && settings.problem.find("is not a regular file") == std::string::npos) {
+            // The loader's message starts with the file's name, which the finding already shows.
+            size_t colon = settings.problem.find(": ");
+            add(Kind::Problem, m_paths.settingsFile(),
+                "unreadable settings: " + (colon == std::string::npos ? settings.problem : settings.problem.substr(colon + 2)));
+        }
+    }
     if (!dataOk) return m_report;  // a folder we do not trust is not read further
     checkFiles(m_paths.dataDir, true);
     bool resultsOk = checkFolder(m_paths.resultsDir());

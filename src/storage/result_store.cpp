@@ -42,12 +42,6 @@ std::string lower(std::string s) {
     return s;
 }
 
-struct FileStamp {
-    long long size = -1;
-    long long mtimeNs = -1;
-    bool operator==(const FileStamp&) const = default;
-};
-
 // The index is a private cache, so it uses a tab-separated line per file rather than JSON: parsing 10,000 JSON
 // summaries took most of a second, these lines take a few milliseconds. Tabs, newlines and backslashes in texts
 // are escaped. A line that does not parse is skipped, which only makes that file stale.
@@ -190,11 +184,6 @@ IndexRows readIndex(const fs::path& file, bool* present = nullptr) {
         pos = end + 1;
     }
     return cached;
-}
-
-FileStamp stampOf(const struct stat& st) {
-    return FileStamp{static_cast<long long>(st.st_size),
-                     static_cast<long long>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec};
 }
 
 // A result's stamp with its note sidecar folded in, so a note changed later makes the index row stale.

@@ -95,6 +95,15 @@ void outcome(const core::QuestionSet& set, const app::SimulatorView& s) {
     }
 }
 
+// What each pattern does, in the words an author checks it against (docs/authoring.md says the same).
+const char* patternDescription(const std::string& mode) {
+    if (mode == "first") return "the first option of every question (\"yes\" comes first on a yes/no question)";
+    if (mode == "lowest") return "the answers that add the fewest points, with every safety question answered \"no\"";
+    if (mode == "highest") return "the answers that add the most points, with every safety question answered \"no\"";
+    if (mode == "random") return "random answers";
+    return "answers set by hand";
+}
+
 }  // namespace
 
 void drawSimulator(const AppState& st, CommandQueue& out) {
@@ -109,15 +118,17 @@ void drawSimulator(const AppState& st, CommandQueue& out) {
     const core::QuestionSet& set = *entry->set();
     heading("Scoring simulator · " + clipForDisplay(set.title, kTitleChars));
     Flow row;
-    if (row.button("All lowest")) out.push(cmd::Simulate{"lowest"});
-    if (row.button("All highest")) out.push(cmd::Simulate{"highest"});
+    if (row.button("First option everywhere")) out.push(cmd::Simulate{"first"});
+    if (row.button("Lowest scores")) out.push(cmd::Simulate{"lowest"});
+    if (row.button("Highest scores")) out.push(cmd::Simulate{"highest"});
     if (row.button("Random")) out.push(cmd::Simulate{"random", s.seed + (s.mode == "random" ? 1 : 0)});
     if (row.button("Coverage (1,000 random)")) out.push(cmd::RunCoverage{1000, 1});
     if (row.button("Back to Author")) out.push(cmd::Go{app::Screen::Author});
     // Side by side when each half has room for its words; else the outcome first, the answers under it, in the
     // screen's own scroll.
     bool sideBySide = ImGui::GetContentRegionAvail().x >= em(56);
-    textMuted("Showing: " + s.mode + (s.mode == "random" ? " (seed " + std::to_string(s.seed) + ")" : "") +
+    textMuted(std::string("Showing: ") + patternDescription(s.mode) +
+              (s.mode == "random" ? " (seed " + std::to_string(s.seed) + ")" : "") +
               (sideBySide ? ". Change any answer by hand in the list on the left." : ". Change any answer by hand in the list below."));
     if (!sideBySide) {
         outcome(set, s);

@@ -19,8 +19,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     // A set the validator accepted must score without trouble for any answers the simulator can produce.
     const core::QuestionSet& set = *loaded.set;
     core::score(set, core::Answers{});
-    core::score(set, core::lowestAnswers(set));
-    core::score(set, core::highestAnswers(set));
+    core::score(set, core::firstChoiceAnswers(set));
+    core::score(set, core::lastChoiceAnswers(set));
     std::mt19937_64 rng(size);
     for (int i = 0; i < 4; ++i) core::score(set, core::randomAnswers(set, rng));
     return 0;

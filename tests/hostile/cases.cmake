@@ -3,7 +3,7 @@
 set(HOSTILE_DIR ${CMAKE_CURRENT_LIST_DIR})
 set(HOSTILE_CASES fifo-result fifo-named-files fifo-everywhere-doctor symlink-results-folder symlink-result-file
   loose-data-folder loose-results-folder foreign-owner loose-file-modes temp-leftovers index-17mib
-  export-file-size-limit export-is-data long-title-result)
+  export-file-size-limit export-is-data long-title-result many-options deep-nesting)
 foreach(case ${HOSTILE_CASES})
   add_test(NAME cli.hostile.${case}
     COMMAND ${HOSTILE_DIR}/run_case.sh ${REKINDLE_EXE} ${CMAKE_CURRENT_SOURCE_DIR}/fixtures ${case})
@@ -17,4 +17,7 @@ if(REKINDLE_TEST_HOOKS)
   add_test(NAME gui.hostile.long-text
     COMMAND ${HOSTILE_DIR}/run_case.sh ${REKINDLE_EXE} ${CMAKE_CURRENT_SOURCE_DIR}/fixtures gui-long-text)
   set_tests_properties(gui.hostile.long-text PROPERTIES SKIP_RETURN_CODE 77 RESOURCE_LOCK display TIMEOUT 300)
+  add_test(NAME gui.hostile.deep-nesting
+    COMMAND ${HOSTILE_DIR}/run_case.sh ${REKINDLE_EXE} ${CMAKE_CURRENT_SOURCE_DIR}/fixtures gui-deep-nesting)
+  set_tests_properties(gui.hostile.deep-nesting PROPERTIES SKIP_RETURN_CODE 77 RESOURCE_LOCK display TIMEOUT 300)
 endif()

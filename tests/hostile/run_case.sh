@@ -185,6 +185,34 @@ PY
   case $rc in 0|1) ;; *) fail "validate of 100,000 options ended with exit $rc" ;; esac
   printf '%s' "$out" | grep -qF "$work/many.json" || fail "output does not name the file"
   ;;
+deep-nesting|gui-deep-nesting)
+  # A 100,000-deep unknown field in a result, a draft, settings.json and a question set: once a SIGSEGV (stack
+  # overflow in a recursive parser). Each is refused with the file named; the rest of the data stays usable.
+  python3 - "$fixtures/results/v1-check-in-1.json" "$data" "$work/deep-set.json" <<'PY'
+import json, sys
+src, data, set_path = sys.argv[1:4]
+deep = "[" * 100000 + "]" * 100000
+result = json.load(open(src))
+result["id"] = "20261201T000000Z-check-in-demo-deep"
+text = json.dumps(result)
+open(data + "/results/20261201T000000Z-check-in-demo-deep.json", "w").write(text[:-1] + ', "extra": ' + deep + "}")
+open(data + "/drafts/pulling-away.json", "w").write('{"format": "rekindle.draft/1", "extra": ' + deep + "}")
+open(data + "/config/settings.json", "w").write('{"format": "rekindle.settings/1", "extra": ' + deep + "}")
+open(set_path, "w").write('{"format": "rekindle.question-set/1", "extra": ' + deep + "}")
+PY
+  chmod 600 "$data/results/"*.json "$data/drafts/"*.json "$data/config/settings.json"
+  if [ "$case" = gui-deep-nesting ]; then
+    command -v xvfb-run >/dev/null 2>&1 || { echo "SKIPPED: xvfb-run is not installed"; exit 77; }
+    expect 0 "script passed" -- xvfb-run -a "$exe" --data-dir "$data" --script "$(dirname "$0")/gui_deep.json"
+  else
+    expect 0 "20261201T000000Z-check-in-demo-deep.json|nests deeper than 64 levels" -- "$exe" --data-dir "$data" history
+    expect 1 "20261201T000000Z-check-in-demo-deep.json|nests deeper than 64 levels" -- \
+      "$exe" --data-dir "$data" compare $R1 20261201T000000Z-check-in-demo-deep
+    expect 0 "" -- "$exe" --data-dir "$data" compare $R1 $R2
+    expect 1 "deep-set.json:1:|nests deeper than 64 levels" -- "$exe" validate "$work/deep-set.json"
+    expect 1 "pulling-away.json|settings.json|20261201T000000Z-check-in-demo-deep.json" -- "$exe" --data-dir "$data" doctor
+  fi
+  ;;
 gui-fifo-and-link-config)
   # GUI start with a FIFO as settings.json, a draft and a result, and imgui.ini a link to someone else's file.
   command -v xvfb-run >/dev/null 2>&1 || { echo "SKIPPED: xvfb-run is not installed"; exit 77; }

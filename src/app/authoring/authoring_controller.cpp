@@ -65,7 +65,7 @@ void AuthoringController::openSimulator(const std::string& setId) {
     m_ctx.state.simulator = SimulatorView{};
     m_ctx.state.simulator.setId = setId;
     m_ctx.show(Screen::Simulator);
-    simulate("lowest");
+    simulate("first");
 }
 
 void AuthoringController::simulate(const std::string& mode, uint64_t seed) {
@@ -74,8 +74,9 @@ void AuthoringController::simulate(const std::string& mode, uint64_t seed) {
     SimulatorView& s = m_ctx.state.simulator;
     s.mode = mode;
     s.seed = seed;
-    if (mode == "lowest") s.answers = core::lowestAnswers(*set);
-    else if (mode == "highest") s.answers = core::highestAnswers(*set);
+    if (mode == "first") s.answers = core::firstChoiceAnswers(*set);
+    else if (mode == "lowest") s.answers = core::scoreExtremeAnswers(*set, core::ScoreExtreme::Lowest);
+    else if (mode == "highest") s.answers = core::scoreExtremeAnswers(*set, core::ScoreExtreme::Highest);
     else if (mode == "random") {
         std::mt19937_64 rng(seed);
         s.answers = core::randomAnswers(*set, rng);

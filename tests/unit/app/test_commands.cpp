@@ -92,13 +92,13 @@ TEST_CASE("commands: the simulator names its set by id and ignores answers it ca
     a.apply(app::cmd::OpenSimulator{"first"});
     REQUIRE(a.state().screen == app::Screen::Simulator);
     CHECK(a.state().simulator.setId == "first");
-    CHECK(a.state().simulator.mode == "lowest");
+    CHECK(a.state().simulator.mode == "first");
 
     // A question the set does not have: ignored, nothing indexed out of range.
     auto before = a.state().simulator.answers;
     a.apply(app::cmd::SimulateAnswer{"no-such-question", core::Answer::ofNumber(1)});
     CHECK(a.state().simulator.answers == before);
-    CHECK(a.state().simulator.mode == "lowest");
+    CHECK(a.state().simulator.mode == "first");
 
     // A new set sorts in and the list is rebuilt: the simulator still follows its set by id.
     a.apply(app::cmd::SetNewSetName{"another"});

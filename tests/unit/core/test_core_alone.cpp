@@ -9,6 +9,7 @@
 #include "core/compare.hpp"
 #include "core/result.hpp"
 #include "core/scoring.hpp"
+#include "core/simulate.hpp"
 
 using namespace rekindle;
 
@@ -146,4 +147,42 @@ TEST_CASE("core alone: two takes compared, a change past the threshold is meanin
     CHECK(c.dimensions[0].meaningful);
     core::Comparison same = core::compareResults(second, second);
     CHECK_FALSE(same.dimensions[0].meaningful);
+}
+
+TEST_CASE("core alone: the simulator's patterns do what their names say") {
+    core::QuestionSet set = smallSet();
+    core::Question mood;
+    mood.id = "mood";
+    mood.type = core::QuestionType::SingleChoice;
+    mood.text = "Mood";
+    mood.options = {{"low", "Low", false, {}}, {"even", "Even", false, {}}, {"unsure", "Not sure", true, {}}};
+    mood.options[0].weights.dimensions["closeness"] = 2;
+    set.sections[0].questions.push_back(mood);
+    auto holds = [&](const core::Answers& a) {
+        for (const auto& rule : set.safetyRules)
+            if (core::evaluate(rule.when, a)) return true;
+        return false;
+    };
+
+    // "First option everywhere" answers yes to the screening question: that is why it is not called "lowest".
+    core::Answers first = core::firstChoiceAnswers(set);
+    CHECK(first.at("afraid").choice == "yes");
+    CHECK(holds(first));
+
+    core::Answers low = core::scoreExtremeAnswers(set, core::ScoreExtreme::Lowest);
+    CHECK(low.at("talk").number == 1);
+    CHECK(low.at("silence").number == 5);  // reversed: the top point adds nothing
+    CHECK(low.at("afraid").choice == "no");
+    CHECK(low.at("mood").choice == "even");  // 0 points, and before the unscored option of equal points
+    CHECK_FALSE(low.count("follow-up"));     // hidden after "no"
+    CHECK_FALSE(holds(low));
+
+    core::Answers high = core::scoreExtremeAnswers(set, core::ScoreExtreme::Highest);
+    CHECK(high.at("talk").number == 5);
+    CHECK(high.at("silence").number == 1);
+    CHECK(high.at("afraid").choice == "no");  // the "yes" option carries 3 points, yet safety is held at "no"
+    CHECK(high.at("mood").choice == "low");
+    CHECK_FALSE(holds(high));
+    auto lowScore = core::score(set, low), highScore = core::score(set, high);
+    CHECK(lowScore.dimensions.front().percent < highScore.dimensions.front().percent);
 }

@@ -102,7 +102,7 @@ std::map<std::string, std::set<std::string>> namedByRules(const core::QuestionSe
 // A calm baseline: every question at its lowest, and every question a rule looks at answered with a value no rule
 // names ("no" on yes/no questions).
 core::Answers calmBaseline(const core::QuestionSet& set) {
-    core::Answers a = core::lowestAnswers(set);
+    core::Answers a = core::firstChoiceAnswers(set);
     for (const auto& [qid, named] : namedByRules(set)) {
         const core::Question* q = set.findQuestion(qid);
         REQUIRE(q != nullptr);
@@ -273,7 +273,7 @@ TEST_CASE("content: answering an unscored option changes no tip's or dimension's
     for (const char* id : kShippedSets) {
         auto set = loadShipped(id);
         std::mt19937_64 rng(7);
-        std::vector<core::Answers> bases = {core::highestAnswers(set), core::lowestAnswers(set)};
+        std::vector<core::Answers> bases = {core::lastChoiceAnswers(set), core::firstChoiceAnswers(set)};
         for (int i = 0; i < 20; ++i) bases.push_back(core::randomAnswers(set, rng));
         int compared = 0;
         for (const auto& s : set.sections)
@@ -499,7 +499,7 @@ TEST_CASE("simulate: lowest, highest and random answers are valid answers to vis
     for (const char* id : kShippedSets) {
         auto set = loadShipped(id);
         std::mt19937_64 rng(3);
-        std::vector<core::Answers> patterns = {core::lowestAnswers(set), core::highestAnswers(set)};
+        std::vector<core::Answers> patterns = {core::firstChoiceAnswers(set), core::lastChoiceAnswers(set)};
         for (int i = 0; i < 50; ++i) patterns.push_back(core::randomAnswers(set, rng));
         for (size_t n = 0; n < patterns.size(); ++n) {
             const auto& answers = patterns[n];

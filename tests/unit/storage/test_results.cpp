@@ -482,8 +482,8 @@ TEST_CASE("a scored take of a shipped set saves, lists, reloads and compares") {
     REQUIRE_MESSAGE(loaded.valid(), loaded.errorCount());
     const core::QuestionSet& set = *loaded.set;
 
-    core::Answers low = core::lowestAnswers(set);
-    core::Answers high = core::highestAnswers(set);
+    core::Answers low = core::firstChoiceAnswers(set);
+    core::Answers high = core::lastChoiceAnswers(set);
     core::ScoreResult lowScore = core::score(set, low);
     core::ScoreResult highScore = core::score(set, high);
     core::ResultRecord first = core::makeResult(set, low, {{"note", "first week"}}, lowScore, "2026-11-01T10:00:00Z", "",
