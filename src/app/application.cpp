@@ -1,6 +1,8 @@
 // Navigation and the command dispatch: one line per command, handing it to the feature that owns it.
 #include "app/application.hpp"
 
+#include <algorithm>
+
 namespace rekindle::app {
 
 Application::Application(ControllerOptions options) : m_ctx(std::move(options)) {
@@ -8,20 +10,46 @@ Application::Application(ControllerOptions options) : m_ctx(std::move(options)) 
         m_watcher = std::make_unique<SetWatcher>(
             std::vector<std::filesystem::path>{m_ctx.state.paths.builtinQuestionnaires, m_ctx.state.paths.userSetsDir()},
             m_ctx.options.openFile);
+    m_lock.setIdleSecondsOverride(m_ctx.options.idleLockSeconds);
 }
 
 Application::~Application() = default;
 
+namespace {
+constexpr auto kWriterRetry = std::chrono::seconds(2);
+}
+
 void Application::setWake(std::function<void()> wake) {
+    m_lock.setWake(wake);
     if (m_watcher) m_watcher->setWake(std::move(wake));
 }
 
 bool Application::poll() {
+    bool changed = m_lock.poll();
+    // While a conversion rewrites the files, nothing else reads or writes them.
+    if (m_ctx.state.lock.working()) return changed;
     if (m_watcher && m_watcher->takeChanged()) {
         m_ctx.refreshSets();
-        return true;
+        changed = true;
     }
-    return false;
+    if (m_ctx.state.readOnly && std::chrono::steady_clock::now() >= m_nextWriterTry) {
+        m_nextWriterTry = std::chrono::steady_clock::now() + kWriterRetry;
+        if (m_ctx.tryBecomeWriter()) {
+            m_take.mergeDraftOnDisk();
+            changed = true;
+        }
+    }
+    return changed;
+}
+
+double Application::secondsUntilDue() const {
+    double due = m_lock.secondsUntilDue();
+    if (m_ctx.state.readOnly) {
+        double retry = std::chrono::duration<double>(m_nextWriterTry - std::chrono::steady_clock::now()).count();
+        retry = std::max(retry, 0.05);
+        due = due < 0 ? retry : std::min(due, retry);
+    }
+    return due;
 }
 
 void Application::go(Screen screen) {
@@ -41,6 +69,11 @@ void Application::requestQuit() {
 
 void Application::toggleHide() {
     AppState& st = m_ctx.state;
+    if (st.lock.locked) return;  // the unlock screen is already as neutral as the hidden one
+    if (st.screen != Screen::Hidden && st.settings.lockOnHide && st.lock.protectedFolder) {
+        m_lock.lockNow();
+        return;
+    }
     if (st.screen == Screen::Hidden) {
         st.screen = st.screenBeforeHide;
     } else {
@@ -94,7 +127,7 @@ struct Application::Dispatch {
     void operator()(const cmd::CancelDelete&) { a.m_results.cancelDelete(); }
     void operator()(const cmd::CompareWithOneBefore& c) { a.m_results.compareWithOneBefore(c.resultId); }
     void operator()(const cmd::OpenTrends& c) { a.m_results.openTrends(c.setId); }
-    void operator()(const cmd::Export& c) { a.m_results.exportHistory(c.format); }
+    void operator()(const cmd::Export& c) { a.m_results.requestExport(c.format); }
     void operator()(const cmd::SetNewSetName& c) { a.m_authoring.setNewSetName(c.name); }
     void operator()(const cmd::CreateSet&) { a.m_authoring.createSetFromTemplate(); }
     void operator()(const cmd::OpenSimulator& c) { a.m_authoring.openSimulator(c.setId); }
@@ -108,9 +141,31 @@ struct Application::Dispatch {
     void operator()(const cmd::SetDeleteConfirmText& c) { a.m_settings.setDeleteConfirmText(c.text); }
     void operator()(const cmd::DeleteAllData&) { a.m_settings.deleteAllData(); }
     void operator()(const cmd::OpenDataFolder&) { a.m_settings.openDataFolder(); }
+    void operator()(const cmd::CheckData& c) { a.m_settings.checkData(c.fix); }
+    void operator()(const cmd::Unlock& c) { a.m_lock.unlock(c.passphrase); }
+    void operator()(const cmd::LockNow&) { a.m_lock.lockNow(); }
+    void operator()(const cmd::SetPassphrase& c) { a.m_lock.protect(c.next, c.again); }
+    void operator()(const cmd::ChangePassphrase& c) { a.m_lock.change(c.current, c.next, c.again); }
+    void operator()(const cmd::RemovePassphrase& c) { a.m_lock.remove(c.current); }
+    void operator()(const cmd::SetIdleLockMinutes& c) { a.m_settings.setIdleLockMinutes(c.minutes); }
+    void operator()(const cmd::SetLockOnHide& c) { a.m_settings.setLockOnHide(c.on); }
+    void operator()(const cmd::ConfirmExport&) { a.m_results.confirmExport(); }
+    void operator()(const cmd::CancelExport&) { a.m_ctx.state.pendingExport.clear(); }
 };
 
-void Application::apply(const Command& command) { std::visit(Dispatch{*this}, command); }
+namespace {
+// What may still be done while locked or while a job rewrites the files: nothing that reads or writes personal data.
+bool allowedWhileClosed(const Command& c) {
+    return std::holds_alternative<cmd::Unlock>(c) || std::holds_alternative<cmd::SetZoom>(c) ||
+           std::holds_alternative<cmd::SetTheme>(c) || std::holds_alternative<cmd::ClearToast>(c);
+}
+}  // namespace
+
+void Application::apply(const Command& command) {
+    const LockState& lk = m_ctx.state.lock;
+    if ((lk.locked || lk.working()) && !allowedWhileClosed(command)) return;
+    std::visit(Dispatch{*this}, command);
+}
 
 bool Application::applyCommands() {
     auto pending = m_queue.drain();

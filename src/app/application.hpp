@@ -9,6 +9,7 @@
 #include "app/authoring/authoring_controller.hpp"
 #include "app/commands.hpp"
 #include "app/context.hpp"
+#include "app/lock/lock_controller.hpp"
 #include "app/results/results_controller.hpp"
 #include "app/set_watcher.hpp"
 #include "app/settings/settings_controller.hpp"
@@ -33,8 +34,14 @@ public:
 
     // Called by the platform with a function that wakes the event loop (glfwPostEmptyEvent).
     void setWake(std::function<void()> wake);
-    // Called once per loop iteration: applies background results (file watcher). True if something changed.
+    // Called once per loop iteration: applies background results (file watcher, unlock and conversion jobs), locks
+    // an idle protected window, and lets a read-only window take over once the other one closed. True if something
+    // changed.
     bool poll();
+    // The loop saw input (a key, a click, the mouse moving): the idle-lock clock starts again.
+    void noteActivity() { m_lock.noteActivity(); }
+    // Seconds until poll() must run again although nothing happened (idle lock, read-only retry); negative: never.
+    double secondsUntilDue() const;
 
     // Navigation: loads what the target screen shows (history, take counts) before switching.
     void go(Screen screen);
@@ -47,6 +54,7 @@ public:
     ResultsController& results() { return m_results; }
     AuthoringController& authoring() { return m_authoring; }
     SettingsController& settings() { return m_settings; }
+    LockController& lock() { return m_lock; }
 
 private:
     struct Dispatch;
@@ -56,7 +64,9 @@ private:
     ResultsController m_results{m_ctx};
     AuthoringController m_authoring{m_ctx};
     SettingsController m_settings{m_ctx};
+    LockController m_lock{m_ctx};
     CommandQueue m_queue;
+    std::chrono::steady_clock::time_point m_nextWriterTry = std::chrono::steady_clock::now();
     std::unique_ptr<SetWatcher> m_watcher;
 };
 

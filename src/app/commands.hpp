@@ -8,6 +8,7 @@
 #include <variant>
 #include <vector>
 
+#include "app/lock/passphrase.hpp"
 #include "app/state.hpp"
 #include "core/answers.hpp"
 
@@ -72,6 +73,18 @@ struct SetMovingAverage { bool on = false; };
 struct SetDeleteConfirmText { std::string text; };
 struct DeleteAllData {};
 struct OpenDataFolder {};
+struct CheckData { bool fix = false; };  // the doctor's report; fix: repair only what is safe
+
+// Passphrase protection (the passphrases travel in locked memory, app/lock/passphrase.hpp)
+struct Unlock { Passphrase passphrase; };
+struct LockNow {};
+struct SetPassphrase { Passphrase next, again; };
+struct ChangePassphrase { Passphrase current, next, again; };
+struct RemovePassphrase { Passphrase current; };
+struct SetIdleLockMinutes { int minutes = 10; };
+struct SetLockOnHide { bool on = true; };
+struct ConfirmExport {};  // a plain export from a protected folder, after the warning
+struct CancelExport {};
 
 }  // namespace cmd
 
@@ -86,7 +99,9 @@ using Command = std::variant<cmd::Go, cmd::ToggleHide, cmd::ClearToast, cmd::Req
                              cmd::SetNewSetName, cmd::CreateSet, cmd::OpenSimulator, cmd::Simulate,
                              cmd::SimulateAnswer, cmd::RunCoverage, cmd::OpenInEditor, cmd::SetZoom, cmd::SetTheme,
                              cmd::SetMovingAverage, cmd::SetDeleteConfirmText, cmd::DeleteAllData,
-                             cmd::OpenDataFolder>;
+                             cmd::OpenDataFolder, cmd::CheckData, cmd::Unlock, cmd::LockNow, cmd::SetPassphrase,
+                             cmd::ChangePassphrase, cmd::RemovePassphrase, cmd::SetIdleLockMinutes,
+                             cmd::SetLockOnHide, cmd::ConfirmExport, cmd::CancelExport>;
 
 // The UI's only way to change anything: push. Draining belongs to the Application, between frames.
 class CommandQueue {

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "storage/atomic_file.hpp"
+#include "storage/crypto/protection.hpp"
 
 namespace rekindle::app {
 
@@ -51,7 +52,32 @@ Context::Context(ControllerOptions opts) : options(std::move(opts)) {
         storage::removeStaleTempFiles(dir);
     store = std::make_unique<storage::ResultStore>(state.paths);
     drafts = std::make_unique<storage::DraftStore>(state.paths);
+    m_dataLock = storage::DataLock::acquire(state.paths.dataDir);
+    applyDataLock();
+    state.lock.protectedFolder = storage::isProtected(state.paths.dataDir);
+    state.lock.locked = state.lock.protectedFolder && !storage::isUnlocked(state.paths.dataDir);
     refreshSets();
+}
+
+void Context::applyDataLock() {
+    state.readOnly = !m_dataLock.held();
+    state.readOnlyBanner = state.readOnly ? m_dataLock.problem() : std::string();
+    store->setReadOnly(state.readOnly);
+    drafts->setReadOnly(state.readOnly);
+}
+
+bool Context::tryBecomeWriter() {
+    if (!state.readOnly) return false;
+    m_dataLock = storage::DataLock::acquire(state.paths.dataDir);
+    applyDataLock();
+    if (state.readOnly) return false;
+    // The other window may have changed anything: read the drafts and the counts again before offering a take.
+    state.lock.protectedFolder = storage::isProtected(state.paths.dataDir);
+    if (state.lock.protectedFolder && !storage::isUnlocked(state.paths.dataDir)) state.lock.locked = true;
+    countTakes();
+    scanDrafts();
+    state.toast = "The other Rekindle window has closed; this one can save now.";
+    return true;
 }
 
 void Context::show(Screen screen) {
@@ -86,10 +112,13 @@ void Context::refreshSets() {
 }
 
 void Context::countTakes() {
-    auto rows = store->list();
     for (auto& e : state.sets) {
         e.pastTakes = 0;
         e.lastTaken.clear();
+    }
+    if (!personalDataOpen()) return;
+    auto rows = store->list();
+    for (auto& e : state.sets) {
         const auto* s = e.set();
         if (!s) continue;
         for (const auto& r : rows) {
@@ -106,6 +135,7 @@ void Context::scanDrafts() {
         e.draftUpdated.clear();
         e.draftShown = -1;
     }
+    if (!personalDataOpen()) return;
     for (const auto& entry : drafts->list()) {
         if (!entry.readable) continue;
         if (SetEntry* e = state.findSet(entry.draft.setId)) {
@@ -124,6 +154,10 @@ void Context::discardDraft(const std::string& setId) {
 }
 
 void Context::persistSettings() {
+    if (state.readOnly) {
+        state.toast = "Changed for this window only: settings are saved by the Rekindle window that opened first.";
+        return;
+    }
     std::string err;
     if (!storage::saveSettings(state.paths.settingsFile(), state.settings, &err)) state.toast = "Settings not saved: " + err;
 }

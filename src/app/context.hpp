@@ -6,6 +6,7 @@
 #include <string>
 
 #include "app/state.hpp"
+#include "storage/data_lock.hpp"
 #include "storage/draft_store.hpp"
 #include "storage/result_store.hpp"
 
@@ -16,6 +17,7 @@ struct ControllerOptions {
     std::string openFile;   // --open
     std::string theme;      // overrides settings for this run
     bool watchFiles = true;
+    double idleLockSeconds = 0;  // test builds: overrides the idle-lock setting (REKINDLE_TEST_IDLE_LOCK_SECONDS)
 };
 
 class Context {
@@ -35,6 +37,17 @@ public:
     void scanDrafts();
     void discardDraft(const std::string& setId);
     void persistSettings();
+
+    // One writer per data folder: without the lock this window only reads (a banner says so).
+    // Tries to take the lock again (the other window may have closed); true when this window just became writable.
+    bool tryBecomeWriter();
+    // Locked (protected, no key): nothing personal is read, counted or written.
+    bool personalDataOpen() const { return !state.lock.locked; }
+    const storage::DataLock& dataLock() const { return m_dataLock; }
+
+private:
+    void applyDataLock();
+    storage::DataLock m_dataLock;
 };
 
 }  // namespace rekindle::app

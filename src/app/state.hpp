@@ -13,6 +13,7 @@
 #include "core/result.hpp"
 #include "core/scoring.hpp"
 #include "core/simulate.hpp"
+#include "storage/doctor.hpp"
 #include "storage/library.hpp"
 #include "storage/paths.hpp"
 #include "storage/question_set_json.hpp"
@@ -116,6 +117,26 @@ struct AuthorView {
     std::string message;
 };
 
+// Passphrase protection as the screens see it (docs/privacy.md). While locked only the unlock screen is drawn.
+struct LockState {
+    enum class Job { None, Unlock, Protect, Change, Remove };
+    bool protectedFolder = false;  // keyring.json exists
+    bool locked = false;           // protected and the data key is not in memory
+    Job job = Job::None;           // a key derivation or file conversion running off the UI thread
+    bool working() const { return job != Job::None; }
+    std::string unlockMessage;     // a calm line on the unlock screen (wrong passphrase, locked after idle)
+    std::string settingsMessage;   // the outcome of set / change / remove
+    bool settingsFailed = false;
+    int serial = 0;  // bumps on every lock, unlock attempt and settings outcome: the UI empties its passphrase fields
+};
+
+// Settings → "Check my data": the doctor's report (storage/doctor.hpp).
+struct DataCheckView {
+    bool ran = false;
+    bool fixRan = false;
+    storage::DoctorReport report;
+};
+
 struct AppState {
     Screen screen = Screen::Home;
     Screen screenBeforeHide = Screen::Home;
@@ -134,6 +155,13 @@ struct AppState {
     std::string toast;       // a short status line ("Result saved")
     std::string fatalNote;   // e.g. data folder not writable
     std::string deleteConfirmText;
+    std::vector<std::string> deleteFailures;  // paths "Delete all my data" could not remove, with the reason
+    bool layoutFileDeleted = false;  // after "Delete all my data": imgui.ini must not be written again
+    LockState lock;
+    bool readOnly = false;          // another window holds the data folder: nothing is saved from this one
+    std::string readOnlyBanner;
+    DataCheckView dataCheck;
+    std::string pendingExport;      // a format awaiting "export a plain copy?" on a protected folder
     bool showDisclaimer = false;  // before the first take
     std::string pendingTakeSetId; // set waiting for the disclaimer
     bool pendingTakePrivate = false;

@@ -95,6 +95,7 @@ private:
     bool resultWrite();
     bool history(HeadlessUi& ui);
     bool sealedHistory();
+    bool largeHistory(HeadlessUi& ui);
     bool takeFrames(HeadlessUi& ui);
     bool window();
 
@@ -124,6 +125,7 @@ bool Bench::run() {
     {
         HeadlessUi ui(1100, 760);  // the window's default size
         if (!history(ui) || !sealedHistory() || !takeFrames(ui)) return false;
+        if (m_opt.large && !largeHistory(ui)) return false;
     }
     if (m_opt.gui && !window()) return false;
     return true;
@@ -295,6 +297,54 @@ bool Bench::sealedHistory() {
     add("history_open_sealed_added_per_result_" + tag, (open - m_plainHistoryOpenMs) * 1000.0 / n, "us");
     add("history_open_sealed_pct_" + tag, m_plainHistoryOpenMs > 0 ? 100.0 * open / m_plainHistoryOpenMs : 0, "%");
     storage::lockFolder(sealed.dataDir);
+    return true;
+}
+
+// Resident memory of this process now (VmRSS, MB): what History's rows add is the difference around opening it.
+double residentMb() {
+    std::ifstream in("/proc/self/status");
+    std::string line;
+    while (std::getline(in, line))
+        if (line.rfind("VmRSS:", 0) == 0) return std::strtod(line.c_str() + 6, nullptr) / 1024.0;
+    return 0;
+}
+
+// --large: History with 50,000 results in a folder of its own (the window bench keeps its small one). The index is
+// over 16 MiB at this size and must still be reused: listing with it, opening the screen, one frame, and the memory
+// the rows take.
+bool Bench::largeHistory(HeadlessUi& ui) {
+    constexpr int n = 50000;
+    storage::Paths large = storage::resolvePaths((m_root / "large-data").string());
+    std::string err;
+    if (!storage::ensurePrivateDir(large.resultsDir(), &err)) return fail(err);
+    double t0 = wallMs();
+    if (!writeGeneratedResults(m_main, large.resultsDir(), 0, n, 13, &err)) return fail(err);
+    note("generated " + std::to_string(n) + " results in " + formatValue(wallMs() - t0) + " ms");
+    storage::ResultStore store(large);
+    size_t listed = 0;
+    add("history_list_cold_r50000", medianCpuMs(1, [&] { listed = store.list().size(); }), "ms");
+    if (listed != size_t(n)) return fail("history listed " + std::to_string(listed) + " of 50000 results");
+    std::error_code ec;
+    add("history_index_size_r50000", double(fs::file_size(store.indexFile(), ec)) / (1024.0 * 1024.0), "MiB");
+    add("history_list_indexed_r50000", medianCpuMs(3, [&] { listed = store.list().size(); }), "ms");
+    app::ControllerOptions copts;
+    copts.dataDir = large.dataDir.string();
+    copts.watchFiles = false;
+    double before = residentMb();
+    app::Application ctrl(copts);
+    double open = medianCpuMs(3, [&] { ctrl.apply(app::cmd::Go{app::Screen::History}); });
+    if (ctrl.state().history.rows.size() != size_t(n)) return fail("the History screen did not show every result");
+    add("history_open_r50000", open, "ms");
+    add("history_open_wall_r50000", medianWallMs(3, [&] { ctrl.apply(app::cmd::Go{app::Screen::History}); }), "ms");
+    add("history_rss_added_r50000", residentMb() - before, "MB");
+    std::vector<double> cpu;
+    for (int f = 0; f < 20; ++f) cpu.push_back(ui.frame(ctrl));
+    add("ui_history_frame_cpu_r50000", median(cpu), "ms");
+    // Moving between screens reloads History each time: what a person waits for when coming back to it.
+    add("history_back_and_forth_r50000", medianWallMs(3, [&] {
+        ctrl.apply(app::cmd::Go{app::Screen::Home});
+        ctrl.apply(app::cmd::Go{app::Screen::History});
+    }), "ms");
     return true;
 }
 

@@ -8,6 +8,7 @@ struct BenchOptions {
     bool gui = false;    // also the real window (as a child process, under xvfb-run without a display)
     bool check = false;  // exit 1 when a budget is missed
     bool keep = false;   // keep the scratch folder
+    bool large = false;  // also History with 50,000 results (minutes, about 2 GB of scratch files)
 };
 
 // Prints `name value unit` lines on stdout; returns the process exit code.

@@ -13,6 +13,7 @@ void registerBench(CLI::App& app, CommandContext& ctx) {
     cmd->add_flag("--quick", opt->quick, "Tiny sizes and few repetitions: proves every metric prints, in seconds");
     cmd->add_flag("--gui", opt->gui, "Also measure the real window (start-up, frame, peak RSS, idle CPU); uses xvfb-run without a display");
     cmd->add_flag("--check", opt->check, "Exit 1 when a budget is missed");
+    cmd->add_flag("--large", opt->large, "Also History with 50,000 results: listing, opening, memory (minutes; ~2 GB of scratch files)");
     cmd->add_flag("--keep", opt->keep, "Keep the scratch folder with the generated sets and results");
     cmd->callback([opt, &ctx] {
         ctx.ran = true;

@@ -172,14 +172,19 @@ struct Session {
 bool waitForWork(Session& s) {
     bool awake = (s.hooks && s.hooks->keepAwake()) || s.options.frames > 0;
     double wakeAt = s.hooks ? s.hooks->wakeAt() : 0;
+    // While a passphrase job runs the spinner turns: a frame every 1/15 s, the rest of the time asleep.
+    bool animating = s.ctrl.state().lock.working();
     if (awake || g_framesToDraw > 0) {
         glfwPollEvents();
     } else {
         double timeout = wakeAt > 0 ? std::max(0.0, wakeAt - glfwGetTime()) : 30.0;
+        if (double due = s.ctrl.secondsUntilDue(); due >= 0) timeout = std::min(timeout, due + 0.01);
+        if (animating) timeout = std::min(timeout, 1.0 / 15);
         glfwWaitEventsTimeout(std::max(timeout, 0.001));
     }
     if (s.ctrl.poll()) wakeUp();
     if (wakeAt > 0 && glfwGetTime() >= wakeAt) wakeUp();
+    if (animating) g_framesToDraw = std::max(g_framesToDraw, 1);
     return awake || g_framesToDraw > 0;
 }
 
@@ -205,7 +210,8 @@ void followScaleAndTheme(Session& s) {
         ui::applyTheme(ui::themeFromName(st.settings.theme), scale * zoom);
         s.builtTheme = st.settings.theme;
     }
-    bool hidden = st.screen == app::Screen::Hidden;
+    // The unlock screen is titled like the quick-hide screen: neither names the app or its subject.
+    bool hidden = st.screen == app::Screen::Hidden || st.lock.locked;
     if (hidden != s.hiddenTitle) {
         glfwSetWindowTitle(s.window, hidden ? "Notes" : "Rekindle");
         s.hiddenTitle = hidden;
@@ -222,11 +228,14 @@ bool drawFrame(Session& s) {
     s.tab.apply(io);
     g_wideCharacters.apply(io);
     ImGui::NewFrame();
+    if (input::frameHadInput(io)) s.ctrl.noteActivity();
     ui::drawRoot(s.ctrl.state(), s.ctrl.commands(), s.views);
     if (s.ctrl.applyCommands()) wakeUp();  // the frame boundary: no screen is reading the state any more
     ui::drawTypingNotice();
     ImGui::Render();
-    s.ini.saveIfWanted();
+    // After "Delete all my data" the layout file stays gone; a read-only window leaves it to the first one.
+    if (s.ctrl.state().layoutFileDeleted) s.ini.suppress();
+    if (!s.ctrl.state().readOnly) s.ini.saveIfWanted();
     int fbw = 0, fbh = 0;
     glfwGetFramebufferSize(s.window, &fbw, &fbh);
     glViewport(0, 0, fbw, fbh);
@@ -252,8 +261,9 @@ bool drawFrame(Session& s) {
         std::fprintf(stderr, "first frame after %.1f ms\n", ms);
     }
     if (g_framesToDraw > 0) --g_framesToDraw;
-    // ImGui asks for more frames while something animates or a popup settles.
-    if (ImGui::IsAnyMouseDown() || io.WantTextInput) g_framesToDraw = std::max(g_framesToDraw, 1);
+    // ImGui asks for more frames while a mouse button is held (dragging). A focused text field does not: the cursor
+    // does not blink and every key wakes the loop, so a field waiting for input (the unlock screen's) costs nothing.
+    if (ImGui::IsAnyMouseDown()) g_framesToDraw = std::max(g_framesToDraw, 1);
     if (lastFrame) return false;
     if (s.hooks && s.hooks->finished()) {
         s.exitCode = s.hooks->exitCode();
@@ -318,6 +328,7 @@ int runGui(const GuiOptions& options) {
     copts.dataDir = options.dataDir;
     copts.openFile = options.openFile;
     copts.theme = options.theme;
+    copts.idleLockSeconds = options.idleLockSeconds;
     auto controllerMade = std::async(std::launch::async, [copts] { return std::make_unique<app::Application>(copts); });
     if (!glfwInit()) {
         const char* display = std::getenv("DISPLAY");
@@ -351,7 +362,7 @@ int runGui(const GuiOptions& options) {
         Session session(options, window, *controller, ini, builtScale, builtZoom);
         runLoop(session);
         exitCode = session.exitCode;
-        ini.saveNow();
+        if (!controller->state().readOnly) ini.saveNow();
         shutdownImGui();
     }
     pinGlDriverModules();

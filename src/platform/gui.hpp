@@ -16,6 +16,7 @@ struct GuiOptions {
     int width = 1100, height = 760;
     std::string theme;        // --theme light|dark|contrast (overrides settings for this run)
     FrameHooks* hooks = nullptr;  // a test harness driving the loop (src/testkit), or none
+    double idleLockSeconds = 0;   // test builds: a short idle lock instead of the setting's minutes
 };
 
 // Returns the process exit code; 3 when no display is available.

@@ -81,4 +81,14 @@ void TabNavigation::apply(ImGuiIO& io) {
     m_wasDown = down;
 }
 
+bool frameHadInput(const ImGuiIO& io) {
+    if (io.InputQueueCharacters.Size > 0 || io.MouseWheel != 0 || io.MouseWheelH != 0) return true;
+    if (io.MouseDelta.x != 0 || io.MouseDelta.y != 0) return true;
+    for (bool clicked : io.MouseClicked)
+        if (clicked) return true;
+    for (float held : io.KeysDownDuration)
+        if (held == 0.0f) return true;
+    return false;
+}
+
 }  // namespace rekindle::platform::input

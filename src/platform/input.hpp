@@ -27,6 +27,10 @@ private:
     std::vector<unsigned> m_pending;
 };
 
+// After ImGui::NewFrame: did this frame bring input (a key going down, a character, a click, the wheel, the mouse
+// moving)? Real and scripted input alike, so the idle lock sees both.
+bool frameHadInput(const ImGuiIO& io);
+
 // Holds or releases one key in ImGui's per-frame key state.
 void setKeyDown(ImGuiIO& io, int key, bool down);
 

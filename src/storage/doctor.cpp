@@ -29,7 +29,7 @@ using Kind = DoctorFinding::Kind;
 
 class Doctor {
 public:
-    Doctor(const Paths& paths, bool fix) : m_paths(paths), m_fix(fix) {}
+    Doctor(const Paths& paths, bool fix, bool lockHeld) : m_paths(paths), m_fix(fix), m_lockHeld(lockHeld) {}
     DoctorReport run();
 
 private:
@@ -44,6 +44,7 @@ private:
 
     const Paths& m_paths;
     bool m_fix;
+    bool m_lockHeld;  // the caller (the window) already holds the data folder's lock
     DataLock m_lock;
     DoctorReport m_report;
 };
@@ -161,7 +162,7 @@ void Doctor::checkDrafts() {
 
 DoctorReport Doctor::run() {
     std::string why;
-    if (m_fix) {
+    if (m_fix && !m_lockHeld) {
         m_lock = DataLock::acquire(m_paths.dataDir);
         if (!m_lock.held()) {
             add(Kind::Note, m_paths.dataDir,
@@ -225,6 +226,10 @@ std::string DoctorReport::text() const {
     return out;
 }
 
-DoctorReport examineDataFolder(const Paths& paths, bool fix) { return Doctor(paths, fix).run(); }
+DoctorReport examineDataFolder(const Paths& paths, bool fix) { return Doctor(paths, fix, false).run(); }
+
+DoctorReport examineDataFolder(const Paths& paths, bool fix, const DataLock& heldLock) {
+    return Doctor(paths, fix && heldLock.held(), heldLock.held()).run();
+}
 
 }  // namespace rekindle::storage

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "storage/data_lock.hpp"
 #include "storage/paths.hpp"
 
 namespace rekindle::storage {
@@ -29,5 +30,7 @@ struct DoctorReport {
 // Examines paths (and, with fix, repairs what is safe). Fixing needs the data folder's lock: with another window
 // open nothing is changed and a note says so. Never follows a link, never opens anything but a regular file.
 DoctorReport examineDataFolder(const Paths& paths, bool fix);
+// The same from a process that already holds the folder's lock (the window): fixes only when heldLock is held.
+DoctorReport examineDataFolder(const Paths& paths, bool fix, const DataLock& heldLock);
 
 }  // namespace rekindle::storage

@@ -109,7 +109,13 @@ fs::path DraftStore::pathFor(const std::string& setId) const {
     return m_dir / (sanitizeFileComponent(setId) + ".json");
 }
 
+const char* const kReadOnlyDraftError = "not saved: this window is read-only (Rekindle is open in another window)";
+
 bool DraftStore::save(Draft& draft, std::string* error) const {
+    if (m_readOnly) {
+        if (error) *error = kReadOnlyDraftError;
+        return false;
+    }
     if (draft.setId.empty()) {
         if (error) *error = "cannot save a draft without a question set id";
         return false;
@@ -167,6 +173,10 @@ std::vector<DraftEntry> DraftStore::list() const {
 }
 
 bool DraftStore::remove(const std::string& setId, std::string* error) const {
+    if (m_readOnly) {
+        if (error) *error = "not removed: this window is read-only (Rekindle is open in another window)";
+        return false;
+    }
     std::error_code ec;
     fs::remove(pathFor(setId), ec);
     if (ec) {

@@ -67,8 +67,14 @@ public:
 
     std::filesystem::path pathFor(const std::string& setId) const;
 
+    // A read-only store (a second window on the same folder) refuses save and remove, so it can never replace the
+    // draft the first window is writing.
+    void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
+    bool readOnly() const { return m_readOnly; }
+
 private:
     std::filesystem::path m_dir;
+    bool m_readOnly = false;
 };
 
 }  // namespace rekindle::storage

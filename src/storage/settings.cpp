@@ -49,6 +49,13 @@ SettingsLoad parseSettings(const std::string& text, const std::string& fileName)
         } else if (key == "movingAverage") {
             if (v.is_boolean()) s.movingAverage = v.get<bool>();
             else note(key, "must be true or false");
+        } else if (key == "idleLockMinutes") {
+            if (v.is_number_integer() && v.get<long long>() >= 0 && v.get<long long>() <= kMaxIdleLockMinutes)
+                s.idleLockMinutes = v.get<int>();
+            else note(key, "must be a whole number of minutes from 0 (never) to 1440; using 10");
+        } else if (key == "lockOnHide") {
+            if (v.is_boolean()) s.lockOnHide = v.get<bool>();
+            else note(key, "must be true or false");
         } else {
             extra[key] = v;
         }
@@ -84,6 +91,8 @@ std::string settingsToJson(const Settings& s) {
     doc["theme"] = s.theme;
     doc["disclaimerAccepted"] = s.disclaimerAccepted;
     doc["movingAverage"] = s.movingAverage;
+    doc["idleLockMinutes"] = s.idleLockMinutes;
+    doc["lockOnHide"] = s.lockOnHide;
     return doc.dump(2) + "\n";
 }
 

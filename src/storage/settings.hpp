@@ -6,11 +6,16 @@
 
 namespace rekindle::storage {
 
+constexpr int kMaxIdleLockMinutes = 24 * 60;
+
 struct Settings {
     float zoom = 1.0f;             // user zoom on top of the monitor's content scale
     std::string theme = "light";   // light, dark, contrast
     bool disclaimerAccepted = false;
     bool movingAverage = false;    // trends chart
+    // Passphrase protection: lock after this many idle minutes (0 = never), and lock on quick-hide.
+    int idleLockMinutes = 10;
+    bool lockOnHide = true;
     std::string extra;             // JSON text of fields this build does not know, written back unchanged
 };
 

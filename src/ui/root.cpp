@@ -109,7 +109,21 @@ void quitModal(const AppState& st, CommandQueue& out) {
 
 }  // namespace
 
+// On every lock, unlock attempt or passphrase outcome: the typed passphrases go, from our fields and from ImGui's.
+void forgetPassphrases(const AppState& st, Views& views) {
+    if (st.lock.serial == views.lockSerialSeen) return;
+    views.lockSerialSeen = st.lock.serial;
+    forgetTypedText();
+    views.unlock.passphrase.wipe();
+    views.unlock.focusField = true;
+    views.settings.wipe();
+    // A refused or failed change keeps its form open (emptied) for another try; anything else closes it.
+    if (st.lock.settingsFailed && !st.lock.locked) views.settings.focusForm = true;
+    else views.settings.form = SettingsScreenView::Form::None;
+}
+
 void drawRoot(const AppState& st, CommandQueue& out, Views& views) {
+    forgetPassphrases(st, views);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
@@ -118,6 +132,16 @@ void drawRoot(const AppState& st, CommandQueue& out, Views& views) {
     ImGui::Begin("##rekindle", nullptr, flags);
     beginFrameKeys();
     globalShortcuts(st, out);
+    if (st.lock.locked) {
+        drawUnlock(st, out, views.unlock);
+        ImGui::End();
+        return;
+    }
+    if (st.lock.working()) {
+        drawPassphraseWork(st);
+        ImGui::End();
+        return;
+    }
     if (st.screen == Screen::Hidden) {
         drawHidden();
         ImGui::End();
@@ -125,6 +149,11 @@ void drawRoot(const AppState& st, CommandQueue& out, Views& views) {
     }
     topBar(st, out);
     if (!st.fatalNote.empty()) textColored(palette().warn, st.fatalNote);
+    if (st.readOnly) {
+        ImGui::PushStyleColor(ImGuiCol_Text, palette().warn);
+        textWrapped(st.readOnlyBanner);
+        ImGui::PopStyleColor();
+    }
     if (!st.toast.empty()) {
         textMuted(st.toast);
         ImGui::SameLine();
@@ -147,7 +176,7 @@ void drawRoot(const AppState& st, CommandQueue& out, Views& views) {
         case Screen::Trends: drawTrends(st, out, views.trends); break;
         case Screen::Author: drawAuthor(st, out, views.author); break;
         case Screen::Simulator: drawSimulator(st, out); break;
-        case Screen::Settings: drawSettings(st, out); break;
+        case Screen::Settings: drawSettings(st, out, views.settings); break;
         case Screen::About: drawAbout(st, out); break;
         case Screen::Help: drawHelp(st); break;
         case Screen::Hidden: break;

@@ -58,6 +58,7 @@ void drawHistory(const AppState& st, CommandQueue& out) {
     if (row.button("Export CSV")) out.push(cmd::Export{"csv"});
     if (row.button("Export report (Markdown)")) out.push(cmd::Export{"md"});
     if (!h.message.empty()) textColored(pal.good, h.message);
+    drawExportWarning(st, out);
 
     if (!h.pendingDelete.empty()) {
         beginCard("confirm", pal.safetyBg, pal.safetyBorder);
@@ -99,7 +100,9 @@ void drawHistory(const AppState& st, CommandQueue& out) {
             list.cell();
             list.cell();
             Flow actions;
+            beginDisabled(st.readOnly);  // deleting moves a file: not from a read-only window
             if (actions.button("Delete")) out.push(cmd::AskDelete{r.id});
+            endDisabled(st.readOnly);
             return;
         }
         textWrapped(clipForDisplay(r.setTitle.empty() ? r.setId : r.setTitle, kTitleChars));
@@ -116,7 +119,9 @@ void drawHistory(const AppState& st, CommandQueue& out) {
         Flow actions;
         if (actions.button("Open")) out.push(cmd::OpenResult{r.id});
         if (actions.button("vs. before")) out.push(cmd::CompareWithOneBefore{r.id});
+        beginDisabled(st.readOnly);
         if (actions.button("Delete")) out.push(cmd::AskDelete{r.id});
+        endDisabled(st.readOnly);
     });
     list.end();
 }

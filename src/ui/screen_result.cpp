@@ -61,7 +61,7 @@ void explain(const core::ResultRecord& rec, const std::vector<core::Contribution
 // Save / Compare / Home: shown right under the heading so no one has to scroll to keep their result, and again
 // after the note. On a safety result the guidance comes first and Save is not the primary button: keeping a
 // record is not what matters most then. A private result offers no save at all, and leaving it asks first.
-void actions(CommandQueue& out, const app::ResultView& r, ResultScreenView& view) {
+void actions(CommandQueue& out, const app::ResultView& r, ResultScreenView& view, bool readOnly) {
     const Palette& pal = palette();
     if (r.preview) return;
     bool safety = !r.record.safety.empty();
@@ -72,8 +72,12 @@ void actions(CommandQueue& out, const app::ResultView& r, ResultScreenView& view
         row.next(ImGui::CalcTextSize("Saved. You can find it in History.").x);
         ImGui::AlignTextToFramePadding();
         textColored(pal.good, "Saved. You can find it in History.");
-    } else if (safety ? row.button("Save result  (Ctrl+S)", em(2.2f)) : row.primaryButton("Save result  (Ctrl+S)", em(2.2f))) {
-        out.push(cmd::SaveResult{});
+    } else {
+        // A second window on the same data folder may not write: saving waits until the other window closes.
+        beginDisabled(readOnly);
+        if (safety ? row.button("Save result  (Ctrl+S)", em(2.2f)) : row.primaryButton("Save result  (Ctrl+S)", em(2.2f)))
+            out.push(cmd::SaveResult{});
+        endDisabled(readOnly);
     }
     bool unsaved = !r.privateTake && !r.saved;
     if (r.previous && row.button("Compare with last time  (Ctrl+K)", em(2.2f))) out.push(cmd::CompareWithPrevious{});
@@ -93,6 +97,8 @@ void actions(CommandQueue& out, const app::ResultView& r, ResultScreenView& view
     if (unsaved && r.error.empty())
         textMuted("Not saved yet. If you leave or close Rekindle, \"Continue\" on Home brings this result back.");
     if (!r.error.empty()) textColored(pal.warn, r.error);
+    if (readOnly && !r.saved)
+        textMuted("Saving is off in this window while Rekindle is open in another one; it comes back when that one closes.");
 }
 
 // The top tips, each with what to try and "Why this tip?" (the answers that contributed).
@@ -260,7 +266,7 @@ void drawResult(const AppState& st, CommandQueue& out, ResultScreenView& view) {
               std::to_string(rec.answeredQuestions) + " of " + core::countText(rec.visibleQuestions, "question", "questions") +
               " answered" + (r.preview ? " · preview, not saved" : r.privateTake ? " · private, not saved" : ""));
     ImGui::PushID("top");
-    actions(out, r, view);
+    actions(out, r, view, st.readOnly);
     ImGui::PopID();
     spacing(0.4f);
 
@@ -275,18 +281,21 @@ void drawResult(const AppState& st, CommandQueue& out, ResultScreenView& view) {
                     : r.saved     ? "A note for yourself (you can add to it or change it at any time):"
                                   : "A note for yourself (saved with the result):");
         std::string note = r.note;
+        // A saved result's note is written to its own file as you type: not from a read-only window.
+        beginDisabled(r.saved && st.readOnly);
         if (inputMultiline("##note", &note, ImVec2(width, em(4)))) out.push(cmd::SetResultNote{note});
+        endDisabled(r.saved && st.readOnly);
         recordLastItem(RegisteredItem::Kind::Input, "Note box");  // a name for the driver: the box has no visible label
         if (r.saved && !r.noteStatus.empty()) textMuted(r.noteStatus);
         ImGui::PushID("bottom");
-        actions(out, r, view);
+        actions(out, r, view, st.readOnly);
         ImGui::PopID();
     } else {
         if (button("Back to Author")) out.push(cmd::Go{app::Screen::Author});
     }
     spacing(0.5f);
     if (!r.preview && ImGui::GetIO().KeyCtrl) {
-        if (!r.saved && !r.privateTake && letterPressed('S')) out.push(cmd::SaveResult{});
+        if (!r.saved && !r.privateTake && !st.readOnly && letterPressed('S')) out.push(cmd::SaveResult{});
         if (r.previous && letterPressed('K')) out.push(cmd::CompareWithPrevious{});
     }
     textMuted("Rekindle is a reflection aid, not therapy, not a diagnosis and not a verdict on your relationship or on "

@@ -1,4 +1,5 @@
-// Settings: text size, theme, the data folder, "Delete all my data" and quick hide.
+// Settings: text size, theme, the data folder, passphrase and locking, "Check my data", "Delete all my data" and
+// quick hide.
 #include <imgui.h>
 
 #include <cstdio>
@@ -9,7 +10,7 @@
 
 namespace rekindle::ui {
 
-void drawSettings(const AppState& st, CommandQueue& out) {
+void drawSettings(const AppState& st, CommandQueue& out, SettingsScreenView& view) {
     spacing(0.3f);
     heading("Settings");
     char zoom[32];
@@ -35,16 +36,29 @@ void drawSettings(const AppState& st, CommandQueue& out) {
     textWithPaths("Settings: " + st.paths.settingsFile().string());
     if (button("Open folder")) out.push(cmd::OpenDataFolder{});
     spacing();
+    drawPassphraseSettings(st, out, view);
+    spacing();
+    drawDataCheck(st, out);
+    spacing();
     subheading("Delete all my data");
-    textWrapped("This removes every result, draft, export and setting Rekindle has stored. Your own question sets are kept. "
-                "It cannot be undone. Type DELETE to confirm.");
-    std::string confirm = st.deleteConfirmText;
-    if (inputText("##confirm", &confirm, em(10))) out.push(cmd::SetDeleteConfirmText{confirm});
-    Flow deleteRow;
-    deleteRow.next(em(10));  // the field above is this row's first item
-    beginDisabled(confirm != "DELETE");
-    if (deleteRow.button("Delete all my data")) out.push(cmd::DeleteAllData{});
-    endDisabled(confirm != "DELETE");
+    textWrapped("This removes every result, draft, note, export and setting Rekindle has stored (and the passphrase "
+                "protection with them). Your own question sets are kept. It cannot be undone. Type DELETE to confirm.");
+    if (st.readOnly) {
+        textMuted("Not from this window: it can read but not change your data while another Rekindle window is open.");
+    } else {
+        std::string confirm = st.deleteConfirmText;
+        if (inputText("##confirm", &confirm, em(10))) out.push(cmd::SetDeleteConfirmText{confirm});
+        Flow deleteRow;
+        deleteRow.next(em(10));  // the field above is this row's first item
+        beginDisabled(confirm != "DELETE");
+        if (deleteRow.button("Delete all my data")) out.push(cmd::DeleteAllData{});
+        endDisabled(confirm != "DELETE");
+    }
+    if (!st.deleteFailures.empty()) {
+        textColored(palette().warn, "These could not be removed:");
+        for (const auto& f : st.deleteFailures) bullet(f);
+        textWrapped("Remove them yourself (for example with your file manager), or check the folder's permissions.");
+    }
     spacing();
     subheading("Quick hide");
     textWrapped("Ctrl+H or F12 switches to a neutral screen at once; press it again to come back.");

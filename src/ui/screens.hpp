@@ -8,6 +8,7 @@
 
 #include "app/commands.hpp"
 #include "app/state.hpp"
+#include "ui/secret_input.hpp"
 
 namespace rekindle::ui {
 
@@ -44,6 +45,26 @@ struct TrendsScreenView {
     std::set<std::string> asTable;
 };
 
+// The unlock screen: the passphrase as typed (wiped once it is handed over, and on every lock).
+struct UnlockScreenView {
+    SecretField passphrase;
+    bool focusField = true;
+};
+
+// Settings: the passphrase form that is open (set, change or remove) and its fields.
+struct SettingsScreenView {
+    enum class Form { None, Set, Change, Remove };
+    Form form = Form::None;
+    SecretField current, next, again;
+    bool confirmedWarning = false;  // "I understand it cannot be recovered"
+    bool focusForm = false;
+    void wipe() {
+        current.wipe();
+        next.wipe();
+        again.wipe();
+    }
+};
+
 // Every screen's view, owned by whoever runs the frames (the platform loop, the benchmark).
 struct Views {
     app::Screen drawnScreen = app::Screen::Hidden;  // the screen last drawn: a change scrolls the new one to its top
@@ -52,6 +73,9 @@ struct Views {
     ResultScreenView result;
     AuthorScreenView author;
     TrendsScreenView trends;
+    UnlockScreenView unlock;
+    SettingsScreenView settings;
+    int lockSerialSeen = 0;  // state.lock.serial last seen: a change means lock, unlock or a passphrase outcome
 };
 
 void drawRoot(const AppState& st, CommandQueue& out, Views& views);  // the whole frame: navigation, screen, dialogs
@@ -64,7 +88,15 @@ void drawCompare(const AppState& st, CommandQueue& out);
 void drawTrends(const AppState& st, CommandQueue& out, TrendsScreenView& view);
 void drawAuthor(const AppState& st, CommandQueue& out, AuthorScreenView& view);
 void drawSimulator(const AppState& st, CommandQueue& out);
-void drawSettings(const AppState& st, CommandQueue& out);
+void drawSettings(const AppState& st, CommandQueue& out, SettingsScreenView& view);
+// Settings' sections about privacy (settings_privacy.cpp): passphrase and locking, "Check my data".
+void drawPassphraseSettings(const AppState& st, CommandQueue& out, SettingsScreenView& view);
+void drawDataCheck(const AppState& st, CommandQueue& out);
+// The neutral screen of a locked folder, and the one shown while a passphrase job rewrites files.
+void drawUnlock(const AppState& st, CommandQueue& out, UnlockScreenView& view);
+void drawPassphraseWork(const AppState& st);
+// "Exports are plain files" before an export from a protected folder (History).
+void drawExportWarning(const AppState& st, CommandQueue& out);
 void drawAbout(const AppState& st, CommandQueue& out);
 void drawHelp(const AppState& st);
 void drawHidden();

@@ -104,6 +104,19 @@ void ResultsController::openTrends(const std::string& setId) {
     m_ctx.show(Screen::Trends);
 }
 
+void ResultsController::requestExport(const std::string& format) {
+    // Exports are plain files: on a protected folder the person is told so before one is written.
+    if (m_ctx.state.lock.protectedFolder) m_ctx.state.pendingExport = format;
+    else exportHistory(format);
+}
+
+void ResultsController::confirmExport() {
+    std::string format = std::exchange(m_ctx.state.pendingExport, {});
+    if (format.empty()) return;
+    if (exportHistory(format))
+        m_ctx.state.history.message += ". This copy is not protected by your passphrase: keep it somewhere safe, or delete it when done.";
+}
+
 bool ResultsController::exportHistory(const std::string& format, std::string* writtenPath) {
     HistoryView& h = m_ctx.state.history;
     auto records = m_ctx.store->loadAll(h.setFilter);

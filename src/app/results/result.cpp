@@ -39,15 +39,23 @@ void ResultsController::save() {
     std::string err;
     fs::path saved;
     if (!m_ctx.store->save(r.record, &err, &saved)) {
-        r.error = "Could not save: " + err + ". Your answers are still here and in the draft; free some space or "
-                  "check the data folder, then press Save again.";
+        // Say only what is true: the answers are in the draft only if its last write worked.
+        bool inDraft = m_ctx.state.take.draftError.empty() && m_ctx.drafts->exists(r.record.setId);
+        r.error = "Could not save the result in " + m_ctx.store->resultsDir().string() + ": " + err + ". " +
+                  (inDraft ? "Your answers are still on screen and in the unfinished take, so nothing is lost; "
+                           : "Your answers are only on screen (the unfinished take could not be written either), so "
+                             "keep this window open; ") +
+                  "free some space or check the data folder, then press Save again.";
         return;
     }
     r.saved = true;
     r.savedId = r.record.id;
     r.error.clear();
     m_ctx.state.toast = "Saved to " + saved.string();
-    m_ctx.discardDraft(r.record.setId);
+    std::string draftErr;
+    if (m_ctx.drafts->exists(r.record.setId) && !m_ctx.drafts->remove(r.record.setId, &draftErr))
+        m_ctx.state.toast += ". The unfinished take could not be removed (" + draftErr + "); it holds the same answers.";
+    m_ctx.scanDrafts();
     m_ctx.countTakes();
 }
 

@@ -25,6 +25,9 @@ public:
     void askDelete(const std::string& resultId);
     void confirmDelete();
     void cancelDelete();
+    // From the History screen: asks first when the folder is protected (exports are plain), else exports at once.
+    void requestExport(const std::string& format);
+    void confirmExport();
     bool exportHistory(const std::string& format, std::string* writtenPath = nullptr);
 
     // Compare and trends

@@ -15,7 +15,12 @@ public:
     void setTheme(const std::string& theme);
     void setMovingAverage(bool on);
     void setDeleteConfirmText(const std::string& text);
-    bool deleteAllData();  // needs deleteConfirmText == "DELETE"
+    // Needs deleteConfirmText == "DELETE" and a writable window. Checks every removal; what could not be removed is
+    // listed by path in state.deleteFailures. True when everything went.
+    bool deleteAllData();
+    void setIdleLockMinutes(int minutes);
+    void setLockOnHide(bool on);
+    void checkData(bool fix);  // the doctor's report into state.dataCheck
     void openDataFolder();
     void openInEditor(const std::string& path);
 

@@ -20,11 +20,35 @@ void TakeController::persistDraft() {
     d.currentStep = currentStepKey();
     d.extra = t.draftExtra;
     std::string err;
-    if (!m_ctx.drafts->save(d, &err))
+    if (m_ctx.drafts->readOnly())
+        t.draftError = "This window can read but not save while Rekindle is open in another window: these answers are "
+                       "kept only while it stays open.";
+    else if (!m_ctx.drafts->save(d, &err))
         t.draftError = "Your answers could not be written to disk (" + err +
                        "). They are kept while Rekindle stays open; free some space or check the data folder.";
     else
         t.draftError.clear();
+}
+
+void TakeController::mergeDraftOnDisk() {
+    TakeState& t = m_ctx.state.take;
+    if (!t.active || t.preview) return;
+    if (auto d = m_ctx.drafts->load(t.set.id)) {
+        int added = 0;
+        for (const auto& [qid, a] : d->answers)
+            if (!t.answers.count(qid) && t.set.findQuestion(qid)) {
+                t.answers[qid] = a;
+                ++added;
+            }
+        for (const auto& [sid, text] : d->notes) t.notes.emplace(sid, text);
+        if (added > 0) {
+            std::string onScreen = currentQuestionId();
+            rebuildSteps();
+            placeAfterResume(onScreen);
+            t.notice = std::to_string(added) + " answer(s) from the other window's unfinished take were added to this one.";
+        }
+    }
+    persistDraft();
 }
 
 void TakeController::resume(const std::string& setId) {

@@ -219,6 +219,8 @@ void TakeController::finish() {
     r.privateTake = t.privateTake;
     r.set = t.set;
     r.record = core::makeResult(t.set, effective, t.notes, score, storage::nowRfc3339(), "", t.startedAt);
+    // A result note kept in the draft (the window locked before it was saved) comes back with the result.
+    if (auto it = r.record.notes.find("note"); it != r.record.notes.end()) r.note = it->second;
     if (!t.preview) r.previous = m_ctx.store->previousOf(r.record);
     if (auto note = t.notes.find("note"); note != t.notes.end()) r.note = note->second;  // typed before a restart
     m_ctx.state.result = std::move(r);

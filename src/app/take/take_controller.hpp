@@ -39,6 +39,11 @@ public:
     // Drops an open private take and a private result from memory (nothing of them was ever on disk).
     void forgetPrivate();
 
+    // After this window took over the data folder from another one: answers the other window wrote to this set's
+    // draft join the take on screen (this window's own answers win), then the draft is written, so neither window's
+    // work is lost.
+    void mergeDraftOnDisk();
+
     // The id of the question / section on screen, or empty: commands name the one they were made for.
     std::string currentQuestionId() const;
     std::string currentSectionId() const;
