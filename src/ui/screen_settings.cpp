@@ -31,7 +31,8 @@ void drawSettings(const AppState& st, CommandQueue& out, SettingsScreenView& vie
     }
     spacing();
     subheading("Your data");
-    textWrapped("Results, drafts and your own question sets are plain JSON files in:");
+    textWrapped(st.lock.protectedFolder ? "Results, drafts and notes (encrypted) and your own question sets are in:"
+                                        : "Results, drafts and your own question sets are plain JSON files in:");
     textWithPaths(st.paths.dataDir.string());
     textWithPaths("Settings: " + st.paths.settingsFile().string());
     if (button("Open folder")) out.push(cmd::OpenDataFolder{});
@@ -61,7 +62,9 @@ void drawSettings(const AppState& st, CommandQueue& out, SettingsScreenView& vie
     }
     spacing();
     subheading("Quick hide");
-    textWrapped("Ctrl+H or F12 switches to a neutral screen at once; press it again to come back.");
+    textWrapped(st.lock.protectedFolder && st.settings.lockOnHide
+                    ? "Ctrl+H or F12 locks at once and shows the neutral unlock screen."
+                    : "Ctrl+H or F12 switches to a neutral screen at once; press it again to come back.");
     spacing();
     // Author lives here and on Home rather than in the main navigation: few people need it, and a person in
     // distress should meet fewer doors.

@@ -56,7 +56,6 @@ struct SettingsScreenView {
     enum class Form { None, Set, Change, Remove };
     Form form = Form::None;
     SecretField current, next, again;
-    bool confirmedWarning = false;  // "I understand it cannot be recovered"
     bool focusForm = false;
     void wipe() {
         current.wipe();

@@ -80,7 +80,6 @@ void formButtons(CommandQueue& out, SettingsScreenView& view, const char* submit
 void openForm(SettingsScreenView& view, Form form) {
     view.wipe();
     view.form = form;
-    view.confirmedWarning = false;
     view.focusForm = true;
 }
 
@@ -125,10 +124,10 @@ void drawPassphraseSettings(const AppState& st, CommandQueue& out, SettingsScree
             break;
         case Form::Set: {
             cannotRecoverWarning();
+            // The warning sits right above the fields, in the safety colours; no extra tick to find by keyboard:
+            // Enter in the second field encrypts.
             bool enter = newPassphraseFields(view, focus);
-            checkbox("I understand it cannot be recovered", &view.confirmedWarning);
-            bool ready = view.next.size() > 0 && view.again.size() > 0 && view.confirmedWarning;
-            formButtons(out, view, "Encrypt my data", enter, ready);
+            formButtons(out, view, "Encrypt my data  (Enter)", enter, view.next.size() > 0 && view.again.size() > 0);
             break;
         }
         case Form::Change: {
