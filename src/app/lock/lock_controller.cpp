@@ -229,7 +229,8 @@ void LockController::lockNow(const std::string& why) {
 // so it goes into the draft first and comes back when the take is finished again.
 void LockController::keepUnsavedNote() {
     const ResultView& r = m_ctx.state.result;
-    if (!r.active || r.saved || r.preview || r.note.empty()) return;
+    // A private take writes nothing, ever: its note goes with it.
+    if (!r.active || r.saved || r.preview || r.privateTake || r.note.empty()) return;
     auto draft = m_ctx.drafts->load(r.record.setId);
     if (!draft) return;
     draft->notes["note"] = r.note;
