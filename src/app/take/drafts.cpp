@@ -42,9 +42,9 @@ void TakeController::mergeDraftOnDisk() {
             }
         for (const auto& [sid, text] : d->notes) t.notes.emplace(sid, text);
         if (added > 0) {
-            std::string onScreen = currentQuestionId();
+            std::string stepOnScreen = currentStepKey(), questionOnScreen = currentQuestionId();
             rebuildSteps();
-            placeAfterResume(onScreen);
+            placeAfterResume(stepOnScreen, questionOnScreen);
             t.notice = std::to_string(added) + " answer(s) from the other window's unfinished take were added to this one.";
         }
     }
