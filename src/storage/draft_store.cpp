@@ -187,6 +187,10 @@ bool DraftStore::remove(const std::string& setId, std::string* error) const {
 }
 
 fs::path DraftStore::moveToTrash(const std::string& setId, const fs::path& trashDir, std::string* error) const {
+    if (m_readOnly) {
+        if (error) *error = "not moved: this window is read-only (Rekindle is open in another window)";
+        return {};
+    }
     fs::path from = pathFor(setId);
     if (!ensurePrivateDir(trashDir, error)) return {};
     std::string base = "draft-" + sanitizeFileComponent(setId) + "-" + nowRfc3339().substr(0, 19);
@@ -205,6 +209,10 @@ fs::path DraftStore::moveToTrash(const std::string& setId, const fs::path& trash
 }
 
 bool DraftStore::restoreFromTrash(const std::string& setId, const fs::path& trashed, std::string* error) const {
+    if (m_readOnly) {
+        if (error) *error = "not restored: this window is read-only (Rekindle is open in another window)";
+        return false;
+    }
     if (!ensurePrivateDir(m_dir, error)) return false;
     std::string why;
     bool taken = false;

@@ -67,8 +67,8 @@ public:
 
     std::filesystem::path pathFor(const std::string& setId) const;
 
-    // A read-only store (a second window on the same folder) refuses save and remove, so it can never replace the
-    // draft the first window is writing.
+    // A read-only store (a second window on the same folder) refuses save, remove and the trash moves, so it can
+    // never replace or take away the draft the first window is writing.
     void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
     bool readOnly() const { return m_readOnly; }
 

@@ -26,7 +26,7 @@ TEST_CASE("settings: idle-lock minutes and lock on quick-hide read, bounded and 
     }
 }
 
-TEST_CASE("drafts: a read-only store refuses to save or remove and leaves the file as it was") {
+TEST_CASE("drafts: a read-only store refuses to save, remove or move it to the trash, and leaves the file as it was") {
     test::TempDir tmp;
     storage::DraftStore writer(tmp.path / "drafts");
     storage::Draft d;
@@ -42,6 +42,8 @@ TEST_CASE("drafts: a read-only store refuses to save or remove and leaves the fi
     CHECK_FALSE(reader.save(other, &err));
     CHECK(err.find("read-only") != std::string::npos);
     CHECK_FALSE(reader.remove(d.setId, &err));
+    CHECK(reader.moveToTrash(d.setId, tmp.path / "trash", &err).empty());
+    CHECK(err.find("read-only") != std::string::npos);
     CHECK(*storage::readFile(writer.pathFor(d.setId)) == before);
     CHECK(reader.load(d.setId));  // reading still works
 }
