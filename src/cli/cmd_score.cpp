@@ -118,7 +118,7 @@ void printText(std::ostream& os, const core::QuestionSet& set, const storage::Li
         const core::Tip* tip = set.findTip(t.id);
         bool featured = std::find(top.begin(), top.end(), &t) != top.end();
         os << "  " << (featured ? "*" : " ") << t.rank << ". " << (tip ? tip->title : t.id) << " [" << t.id << "] — "
-           << fmt("%.0f", t.percent) << "% relevant\n";
+           << core::relevanceWord(t.percent) << " (relevance " << fmt("%.0f", t.percent) << "%)\n";
         if (tip && featured) os << "       " << tip->summary << "\n";
         printBecause(os, set, answers, t);
     }

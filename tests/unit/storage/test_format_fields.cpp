@@ -10,6 +10,7 @@
 #include "storage/answers_json.hpp"
 #include "storage/atomic_file.hpp"
 #include "storage/question_set_json.hpp"
+#include "fixture_library.hpp"
 #include "storage/result_json.hpp"
 
 using namespace rekindle;
@@ -17,12 +18,8 @@ using nlohmann::json;
 
 namespace {
 
-const std::string kFixtures = REKINDLE_TEST_FIXTURES;
-
-const storage::Library& fixtureLibrary() {
-    static storage::Library lib = storage::loadLibrary(kFixtures + "/library");
-    return lib;
-}
+using test::fixtureLibrary;
+using test::kFixtures;
 
 json workedJson() {
     auto text = storage::readFile(kFixtures + "/sets/valid/worked.json");

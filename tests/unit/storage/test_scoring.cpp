@@ -7,17 +7,14 @@
 #include "storage/answers_json.hpp"
 #include "storage/atomic_file.hpp"
 #include "storage/question_set_json.hpp"
+#include "fixture_library.hpp"
 
 using namespace rekindle;
 
 namespace {
 
-const std::string kFixtures = REKINDLE_TEST_FIXTURES;
-
-const storage::Library& fixtureLibrary() {
-    static storage::Library lib = storage::loadLibrary(kFixtures + "/library");
-    return lib;
-}
+using test::fixtureLibrary;
+using test::kFixtures;
 
 core::QuestionSet loadSet(const std::string& name) {
     auto loaded = storage::loadQuestionSet(kFixtures + "/sets/valid/" + name, fixtureLibrary());

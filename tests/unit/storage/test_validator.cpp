@@ -6,18 +6,15 @@
 
 #include "storage/atomic_file.hpp"
 #include "storage/question_set_json.hpp"
+#include "fixture_library.hpp"
 
 using namespace rekindle;
 using nlohmann::json;
 
 namespace {
 
-const std::string kFixtures = REKINDLE_TEST_FIXTURES;
-
-const storage::Library& fixtureLibrary() {
-    static storage::Library lib = storage::loadLibrary(kFixtures + "/library");
-    return lib;
-}
+using test::fixtureLibrary;
+using test::kFixtures;
 
 std::string fixtureText(const std::string& rel) {
     auto text = storage::readFile(kFixtures + "/" + rel);
