@@ -85,6 +85,15 @@ void Context::show(Screen screen) {
     state.screen = screen;
 }
 
+void Context::forgetPersonalViews() {
+    state.take = TakeState{};
+    state.result = ResultView{};
+    state.history = HistoryView{};
+    state.compare = CompareView{};
+    state.trends = TrendsView{};
+    state.dataCheck = DataCheckView{};
+}
+
 void Context::refreshSets() {
     std::vector<SetEntry> sets;
     auto entryFor = [](storage::LoadedSet loaded, bool builtin) {

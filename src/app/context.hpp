@@ -33,6 +33,9 @@ public:
     void show(Screen screen);
     // Loads every set again (built in, the user's, --open), then counts takes and finds drafts.
     void refreshSets();
+    // Empties every view built from personal files (take, result, History, Compare, Trends, the data check):
+    // after a lock or Delete-all nothing read from them stays on screen.
+    void forgetPersonalViews();
     void countTakes();
     void scanDrafts();
     void discardDraft(const std::string& setId);

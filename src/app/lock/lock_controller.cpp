@@ -240,12 +240,7 @@ void LockController::keepUnsavedNote() {
 // What was read from sealed files goes; what is left is the question sets (not personal) and the settings.
 void LockController::dropPersonalState() {
     AppState& st = m_ctx.state;
-    st.take = TakeState{};
-    st.result = ResultView{};
-    st.history = HistoryView{};
-    st.compare = CompareView{};
-    st.trends = TrendsView{};
-    st.dataCheck = DataCheckView{};
+    m_ctx.forgetPersonalViews();
     st.toast.clear();
     st.deleteConfirmText.clear();
     st.deleteFailures.clear();

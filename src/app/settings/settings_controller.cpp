@@ -73,12 +73,7 @@ bool SettingsController::deleteAllData() {
     st.layoutFileDeleted = true;  // the window must not write imgui.ini again at exit
     st.deleteConfirmText.clear();
     st.settings = storage::Settings{};
-    st.take = TakeState{};
-    st.result = ResultView{};
-    st.history = HistoryView{};
-    st.compare = CompareView{};
-    st.trends = TrendsView{};
-    st.dataCheck = DataCheckView{};
+    m_ctx.forgetPersonalViews();
     m_ctx.refreshSets();
     st.deleteFailures = failures;
     st.toast = failures.empty()
