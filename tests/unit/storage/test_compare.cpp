@@ -208,7 +208,8 @@ TEST_CASE("a change past the threshold is only \"possible\" when a score rests o
     // contact" left one item) it can only be a possible change.
     for (auto& d : after.dimensions)
         if (d.id == "closeness") d.questionsAnswered = 1;
-    const auto& closeness = delta(core::compareResults(before, after), "closeness");
+    const auto comparison = core::compareResults(before, after);  // delta() returns into it: keep it alive
+    const auto& closeness = delta(comparison, "closeness");
     CHECK(closeness.singleAnswer);
     CHECK(closeness.possible);
     CHECK_FALSE(closeness.meaningful);
@@ -217,7 +218,8 @@ TEST_CASE("a change past the threshold is only \"possible\" when a score rests o
     // Below the threshold it stays within noise, single answer or not.
     for (auto& d : after.dimensions)
         if (d.id == "closeness") d.percent = 45;
-    const auto& small = delta(core::compareResults(before, after), "closeness");
+    const auto smallerComparison = core::compareResults(before, after);
+    const auto& small = delta(smallerComparison, "closeness");
     CHECK_FALSE(small.possible);
     CHECK(std::string(small.verdict()) == "within noise");
     CHECK(small.thresholdText() == "A change of 10 points or more counts as meaningful here. Smaller moves are within "
