@@ -7,6 +7,7 @@
 #include "cli/commands.hpp"
 #include "cli/passphrase_input.hpp"
 #include "core/compare.hpp"
+#include "core/compare_summary.hpp"
 #include "storage/atomic_file.hpp"
 #include "storage/export.hpp"
 #include "storage/library.hpp"
@@ -109,7 +110,9 @@ void printComparison(const core::Comparison& c, const core::ResultRecord& a, con
     std::cout << "Comparing " << a.id << " (" << a.completedAt << ")\n     with " << b.id << " (" << b.completedAt
               << ")\nSet " << c.setId << (c.sameVersion ? ", version " + c.afterVersion
                                                          : ", versions " + c.beforeVersion + " -> " + c.afterVersion)
-              << "\n\n";
+              << "\n\nIn short:\n";
+    for (const auto& line : core::compareSummary(c, a, b)) std::cout << "  " << line << "\n";
+    std::cout << "\n";
     std::printf("%-28s %7s %7s %7s  %s\n", "Dimension", "before", "after", "delta", "verdict");
     for (const auto& d : c.dimensions) {
         std::string label = d.label.size() > 28 ? d.label.substr(0, 27) + "~" : d.label;

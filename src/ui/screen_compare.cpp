@@ -4,6 +4,7 @@
 
 #include <cstdio>
 
+#include "core/compare_summary.hpp"
 #include "core/words.hpp"
 #include "ui/screens.hpp"
 #include "ui/theme.hpp"
@@ -158,6 +159,15 @@ void drawCompare(const AppState& st, CommandQueue& out) {
         textColored(pal.warn, "The question set changed between these takes (version " + cmp.beforeVersion + " → " + cmp.afterVersion +
                                   "). Only what both versions share is compared.");
     for (const auto& s : cmp.notComparable) textMuted(s);
+    // The answer first, in words: a person should not have to read a table to learn what changed.
+    spacing(0.3f);
+    beginCard("summary", pal.card, pal.cardBorder);
+    subheading("In short");
+    for (const auto& line : core::compareSummary(cmp, c.before, c.after)) textWrapped(clipForDisplay(line, 4 * kTitleChars));
+    // The summary's first line points at the later result's safety guidance: one press away, not a search in History.
+    if (!c.after.safety.empty() && !c.after.id.empty() && button("Read the later result"))
+        out.push(cmd::OpenResult{c.after.id});
+    endCard();
     Flow row;
     if (row.button("Trends for this set")) out.push(cmd::OpenTrends{c.after.setId});
     if (row.button("Back to History")) out.push(cmd::Go{app::Screen::History});

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "core/compare.hpp"
+#include "core/compare_summary.hpp"
 #include "storage/result_store.hpp"
 
 using namespace rekindle;
@@ -270,4 +271,42 @@ TEST_CASE("Compare says better or worse in words when the dimension says which w
         if (d.id == "strain") d.percent = 70;
     CHECK(std::string(delta(core::compareResults(before, after), "strain").direction()) == "worse");
     CHECK(std::string(delta(core::compareResults(before, before), "strain").direction()) == "no change");
+}
+
+TEST_CASE("Compare's summary says in words which areas moved, which stayed within noise, and puts safety first") {
+    CHECK(core::joinWords({}) == "");
+    CHECK(core::joinWords({"A"}) == "A");
+    CHECK(core::joinWords({"A", "B"}) == "A and B");
+    CHECK(core::joinWords({"A", "B", "C"}) == "A, B and C");
+
+    auto before = fixture("v1-check-in-1.json");
+    auto after = fixture("v1-check-in-2.json");
+    // These v1 files say nothing about which way is good, so a real move is "higher" or "lower".
+    auto lines = core::compareSummary(core::compareResults(before, after), before, after);
+    REQUIRE(lines.size() == 3);
+    CHECK(lines[0] == "Closeness and Looking after yourself are clearly higher.");
+    CHECK(lines[1] == "Day-to-day strain stayed within the usual ups and downs.");
+    CHECK(lines[2].rfind("New in your top 3: ", 0) == 0);
+
+    // Once the later set says higher closeness is better and less strain is better, the words follow.
+    for (auto& d : after.dimensions) {
+        if (d.id == "closeness") d.higherIs = core::HigherIs::Better;
+        if (d.id == "strain") d.higherIs = core::HigherIs::Worse;
+        if (d.id == "strain") d.percent = 30;  // 60 -> 30: past its threshold of 15, and less strain
+    }
+    lines = core::compareSummary(core::compareResults(before, after), before, after);
+    REQUIRE(lines.size() >= 3);
+    CHECK(lines[0] == "Closeness and Day-to-day strain are clearly better.");
+    CHECK(lines[1] == "Looking after yourself is clearly higher.");
+
+    // A later take with safety guidance leads the summary, before any change.
+    after.safety.push_back(core::SafetyRecord{"fear", "Your safety comes first.", "", {}});
+    lines = core::compareSummary(core::compareResults(before, after), before, after);
+    REQUIRE(!lines.empty());
+    CHECK(lines[0].find("safety guidance") != std::string::npos);
+
+    // Nothing moved: one sentence says so, and the same tips.
+    lines = core::compareSummary(core::compareResults(before, before), before, before);
+    CHECK(lines == std::vector<std::string>{"No area moved more than the usual ups and downs.",
+                                            "Your top 3 tips are the same ones as before."});
 }
