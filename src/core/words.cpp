@@ -37,6 +37,9 @@ bool parseRfc3339(const std::string& s, std::time_t& out) {
     return true;
 }
 
+const char* const kMonthsLong[] = {"January", "February", "March",     "April",   "May",      "June",
+                                   "July",    "August",   "September", "October", "November", "December"};
+
 std::string formatLocal(const std::string& rfc, bool withTime) {
     std::time_t t;
     if (!parseRfc3339(rfc, t)) return rfc;
@@ -59,6 +62,17 @@ std::string countText(long n, const std::string& one, const std::string& many) {
 
 std::string localDateTime(const std::string& rfc3339) { return formatLocal(rfc3339, true); }
 std::string localDate(const std::string& rfc3339) { return formatLocal(rfc3339, false); }
+
+std::string localDateTimeLong(const std::string& rfc3339) {
+    std::time_t t;
+    if (!parseRfc3339(rfc3339, t)) return rfc3339;
+    std::tm lt{};
+    if (!localtime_r(&t, &lt)) return rfc3339;
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "%d %s %d, %02d:%02d%s%s", lt.tm_mday, kMonthsLong[lt.tm_mon], lt.tm_year + 1900,
+                  lt.tm_hour, lt.tm_min, lt.tm_zone && *lt.tm_zone ? " " : "", lt.tm_zone ? lt.tm_zone : "");
+    return buf;
+}
 
 std::string plainAnswer(const std::string& label) {
     // describeAnswer() writes likert answers as "Often (4 of 5)": the position is arithmetic, not what was said.

@@ -16,6 +16,9 @@ std::string countText(long n, const std::string& one, const std::string& many);
 // "25 Nov 2026, 23:15". Files keep UTC; people read their own clock. Unparseable input comes back unchanged.
 std::string localDateTime(const std::string& rfc3339);
 std::string localDate(const std::string& rfc3339);  // "25 Nov 2026"
+// For a report read away from the app (printed, or brought to a counsellor): the month in full and the time zone,
+// "25 November 2026, 23:15 CET". Unparseable input comes back unchanged.
+std::string localDateTimeLong(const std::string& rfc3339);
 
 // A saved answer label without the scale position: "Often (4 of 5)" -> "Often".
 std::string plainAnswer(const std::string& label);

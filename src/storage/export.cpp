@@ -40,21 +40,6 @@ std::string csvCell(const std::string& s, bool text) {
     return out + "\"";
 }
 
-// "2026-11-25T22:15:00Z" -> "25 November 2026, 22:15 UTC"; anything else is shown as written.
-std::string humanDate(const std::string& rfc) {
-    static const char* months[] = {"January", "February", "March",     "April",   "May",      "June",
-                                   "July",    "August",   "September", "October", "November", "December"};
-    int y, mo, d, h, mi;
-    if (rfc.size() >= 16 && std::sscanf(rfc.c_str(), "%4d-%2d-%2dT%2d:%2d", &y, &mo, &d, &h, &mi) == 5 && mo >= 1 &&
-        mo <= 12) {
-        char buf[64];
-        bool utc = rfc.back() == 'Z';
-        std::snprintf(buf, sizeof buf, "%d %s %d, %02d:%02d%s", d, months[mo - 1], y, h, mi, utc ? " UTC" : "");
-        return buf;
-    }
-    return rfc;
-}
-
 // Every user- or set-supplied string goes through mdText(): a report may be opened in a viewer that renders Markdown
 // and HTML, so a note holding <script> or [x](javascript:...) must come out as the characters typed. Markdown
 // punctuation is backslash-escaped, HTML's < > & become entities, line breaks become spaces, and a line start
@@ -134,7 +119,7 @@ void writeSafety(std::ostringstream& md, const core::ResultRecord& r, const core
 
 void writeMarkdownResult(std::ostringstream& md, const core::ResultRecord& r, const core::SafetyGuidance* guidance) {
     std::string title = r.setTitle.empty() ? r.setId : r.setTitle;
-    md << "## " << mdText(title) << " — " << mdText(humanDate(r.completedAt)) << "\n\n";
+    md << "## " << mdText(title) << " — " << mdText(core::localDateTimeLong(r.completedAt)) << "\n\n";
     bool first = true;
     auto part = [&](const std::string& s) {
         md << (first ? "" : " · ") << s;

@@ -32,7 +32,8 @@ expect(len(md) == 1 and len(csv) == 1, f"expected one Markdown and one CSV expor
 with open(md[0], encoding="utf-8") as f:
     report = f.read()
 for words in ("What did you notice about how the two of you talked?", "I interrupted less.",
-              "Your safety comes first", "Added later: he called on Sunday."):
+              "Your safety comes first", "Added later: he called on Sunday.",
+              "1 November 2026, 21:00 CET"):  # local time (TZ=Europe/Berlin), not UTC
     expect(words in report, f"the report lacks {words!r}")
 for ident in ("(reflection-us)", "(fear)", "(afraid)", "Reflection (", "fits 8"):
     expect(ident not in report, f"the report shows {ident!r}")

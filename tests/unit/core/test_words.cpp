@@ -7,29 +7,11 @@
 
 #include "core/compare.hpp"
 #include "core/words.hpp"
+#include "../zone_scope.hpp"
 
 using namespace rekindle;
 
 namespace {
-
-// Sets TZ for the test's lifetime, so local-time output is the same on every machine.
-struct ZoneScope {
-    std::string old;
-    bool had = false;
-    explicit ZoneScope(const char* tz) {
-        if (const char* o = std::getenv("TZ")) {
-            old = o;
-            had = true;
-        }
-        ::setenv("TZ", tz, 1);
-        ::tzset();
-    }
-    ~ZoneScope() {
-        if (had) ::setenv("TZ", old.c_str(), 1);
-        else ::unsetenv("TZ");
-        ::tzset();
-    }
-};
 
 core::Contribution contribution(const std::string& q, const std::string& answer, double points) {
     core::Contribution c;
@@ -62,6 +44,19 @@ TEST_CASE("dates are shown in local time with the time of day; files keep UTC") 
         CHECK(core::localDateTime("2026-11-25T22:15:00Z") == "25 Nov 2026, 22:15");
     }
     CHECK(core::localDateTime("not a date") == "not a date");
+}
+
+TEST_CASE("a report's dates are local too, with the month in full and the zone, for a reader away from the app") {
+    {
+        ZoneScope zone("Europe/Berlin");
+        CHECK(core::localDateTimeLong("2026-11-25T22:15:00Z") == "25 November 2026, 23:15 CET");
+        CHECK(core::localDateTimeLong("2026-07-01T12:00:00Z") == "1 July 2026, 14:00 CEST");
+    }
+    {
+        ZoneScope zone("UTC");
+        CHECK(core::localDateTimeLong("2026-10-01T20:00:00Z") == "1 October 2026, 20:00 UTC");
+    }
+    CHECK(core::localDateTimeLong("garbage") == "garbage");
 }
 
 TEST_CASE("why a tip fits is said in sentences, strongest answer first; points stay out of them") {

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "test_support.hpp"
+#include "../zone_scope.hpp"
 #include <sys/stat.h>
 #include <fcntl.h>
 #include <sys/time.h>
@@ -453,6 +454,7 @@ TEST_CASE("CSV and Markdown exports match the golden files byte for byte") {
     std::vector<core::ResultRecord> rs = {readFixture("v1-check-in-1.json"), readFixture("v1-check-in-2.json"),
                                           readFixture("v1-check-in-3-newer-version.json")};
     fs::path golden = fs::path(REKINDLE_TEST_FIXTURES) / "golden";
+    ZoneScope zone("UTC");  // the report gives local times; the golden file was made in UTC
     CHECK(storage::exportCsv(rs) == readText(golden / "check-in.csv"));
     CHECK(storage::exportMarkdown(rs) == readText(golden / "check-in.md"));
     CHECK(storage::exportMarkdown(rs).find(storage::kNotTherapyLine) != std::string::npos);
