@@ -289,9 +289,15 @@ void navigation(const AppState& st, CommandQueue& out, TakeScreenView& view, boo
         ImGui::SameLine();
         if (linkButton("Undo: bring them back")) out.push(cmd::UndoStartAgain{});
     }
-    textMuted(t.preview        ? "Preview: nothing is saved."
-              : t.privateTake  ? "Private take: nothing is written to disk. Keys: 1-9 pick · Enter next · Backspace back · Tab moves"
-                               : "Every answer is saved as you go. Keys: 1-9 pick · Enter next · Backspace back · Tab moves · Ctrl+H hides the screen");
+    // The footer only promises what is true of this take: a read-only window or a failing draft write keeps the
+    // answers in memory alone, and saying "saved as you go" then would be a lie a person might rely on.
+    const char* keys = "Keys: 1-9 pick · Enter next · Backspace back · Tab moves · Ctrl+H hides the screen";
+    std::string footer = t.preview           ? std::string("Preview: nothing is saved.")
+                         : t.privateTake     ? std::string("Private take: nothing is written to disk. ") + keys
+                         : st.readOnly       ? std::string("This window is read-only: these answers are not saved. ") + keys
+                         : !t.draftError.empty() ? std::string("Your answers are kept in this window only (see above). ") + keys
+                                                 : std::string("Every answer is saved as you go. ") + keys;
+    textMuted(footer);
 }
 
 // Keyboard: handled after the widgets so a focused button's own activation (Space) keeps priority.
