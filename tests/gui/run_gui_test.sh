@@ -33,8 +33,21 @@ cd "$shots" || exit 1
 screen=${REKINDLE_XVFB_SCREEN:-2600x1800x24}
 echo "data: $data  shots: $shots"
 if [ -z "$expect_failure" ]; then
-  xvfb-run -a -s "-screen 0 $screen" "$exe" --data-dir "$data" --script "$script" "$@"
+  log=$(mktemp /tmp/rekindle-gui-log.XXXXXX) || exit 1
+  xvfb-run -a -s "-screen 0 $screen" "$exe" --data-dir "$data" --script "$script" "$@" >"$log" 2>&1
   rc=$?
+  cat "$log"
+  # In sanitizer builds, LeakSanitizer's own tracer now and then crashes at exit on a garbage dynamic-TLS entry
+  # (glibc 2.36 + GCC 12's LSan, "Tracer caught signal 11" then "LeakSanitizer has encountered a fatal error"):
+  # the leak check could not run, which is not a finding. Only that exact case, after the script passed and with no
+  # sanitizer report, is let through, loudly; any leak, ASan or UBSan report still fails (docs/testing.md).
+  if [ $rc -ne 0 ] && grep -q "^script passed" "$log" && grep -q "Tracer caught signal" "$log" &&
+     grep -q "LeakSanitizer has encountered a fatal error" "$log" &&
+     ! grep -qE "ERROR: (AddressSanitizer|LeakSanitizer: detected)|runtime error:" "$log"; then
+    echo "WARNING: LeakSanitizer's tracer crashed at exit (a tool fault, not a finding); the script passed, no leak check this run"
+    rc=0
+  fi
+  rm -f "$log"
   if [ $rc -ne 0 ]; then echo "GUI script failed with exit code $rc (data kept: $data)"; exit $rc; fi
 else
   log=$(mktemp /tmp/rekindle-gui-log.XXXXXX) || exit 1
