@@ -16,7 +16,13 @@ while [ "$(answers "$draft")" -lt 5 ]; do
   i=$((i + 1)); [ $i -gt 600 ] && { echo "window A never wrote five answers"; kill $a; exit 1; }
   sleep 0.1
 done
-cp "$draft" "$data.a-draft"
+# A's own last writes (the step it moved on to) may follow the fifth answer: take A's copy once the file is still.
+j=0
+while :; do
+  cp "$draft" "$data.a-draft"; sleep 1
+  cmp -s "$draft" "$data.a-draft" && break
+  j=$((j + 1)); [ $j -gt 20 ] && { echo "window A's draft never settled"; kill $a; exit 1; }
+done
 "$here/run_gui_test.sh" "$exe" "$here/two_windows_b.json" --keep-data "$data" --size 800x600 &
 b=$!
 # A stays open about 12 s more; by 6 s B has shown its banner and been refused its write (its script checks that).
