@@ -5,7 +5,9 @@ parses, no completed result lost or changed).
 
 usage: run_crash_test.py WRITER [--kills N] [--seed S] [--data DIR]
 """
-import argparse, os, random, shutil, signal, subprocess, sys, tempfile, time
+import argparse, os, random, shutil, subprocess, sys, tempfile, time
+
+from kill_at_random import kill_at_random
 
 
 def main():
@@ -37,15 +39,8 @@ def main():
     start = time.time()
     while kills < args.kills:
         before = os.path.getsize(log) if os.path.exists(log) else 0
-        p = subprocess.Popen([args.writer, "write", data, log], stderr=subprocess.PIPE)
         # Mostly short lives (kill during start-up or the first saves), some longer ones with many saves.
-        time.sleep(rng.choice([rng.uniform(0.0, 0.02), rng.uniform(0.02, 0.12), rng.uniform(0.1, 0.4)]))
-        if p.poll() is not None:
-            print(f"writer exited by itself with {p.returncode}: {p.stderr.read().decode(errors='replace')}")
-            sys.exit(1)
-        p.send_signal(signal.SIGKILL)
-        p.wait()
-        p.stderr.close()
+        kill_at_random([args.writer, "write", data, log], rng, [(0.0, 0.02), (0.02, 0.12), (0.1, 0.4)], "writer")
         kills += 1
         after = os.path.getsize(log) if os.path.exists(log) else 0
         mid_write += after > before

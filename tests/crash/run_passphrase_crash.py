@@ -5,7 +5,9 @@ passphrases opens everything / no result is lost or changed.
 
 usage: run_passphrase_crash.py HELPER change|toggle [--kills N] [--seed S]
 """
-import argparse, random, shutil, signal, subprocess, sys, tempfile, time
+import argparse, random, shutil, subprocess, sys, tempfile, time
+
+from kill_at_random import kill_at_random
 
 
 def main():
@@ -29,14 +31,7 @@ def main():
         print(out)
         sys.exit(1)
     for kill in range(1, args.kills + 1):
-        p = subprocess.Popen([args.helper, args.mode, data], stderr=subprocess.PIPE)
-        time.sleep(rng.choice([rng.uniform(0.0, 0.01), rng.uniform(0.01, 0.08), rng.uniform(0.05, 0.3)]))
-        if p.poll() is not None:
-            print(f"helper exited by itself with {p.returncode}: {p.stderr.read().decode(errors='replace')}")
-            sys.exit(1)
-        p.send_signal(signal.SIGKILL)
-        p.wait()
-        p.stderr.close()
+        kill_at_random([args.helper, args.mode, data], rng, [(0.0, 0.01), (0.01, 0.08), (0.05, 0.3)], "helper")
         rc, out = run("check-" + args.mode)
         if rc != 0:
             print(out)

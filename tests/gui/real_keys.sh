@@ -16,3 +16,12 @@ wait_log() {
   done
   sleep 0.3
 }
+# real_keys_work NAME WHAT: skips the test (exit 77, saying WHAT did not run) without xvfb-run or xdotool; else makes
+# a private work folder $work with shots/ in it and changes into shots/ (where the driver writes screenshots).
+real_keys_work() {
+  for tool in xvfb-run xdotool; do
+    if ! command -v $tool >/dev/null 2>&1; then echo "SKIPPED: $tool is not installed; $2 did not run."; exit 77; fi
+  done
+  work=$(mktemp -d "/tmp/rekindle-$1.XXXXXX") || exit 1
+  mkdir -p "$work/shots" && cd "$work/shots" || exit 1
+}

@@ -7,11 +7,8 @@
 set -u
 exe=$1
 here=$(cd "$(dirname "$0")" && pwd)
-for tool in xvfb-run xdotool; do
-  if ! command -v $tool >/dev/null 2>&1; then echo "SKIPPED: $tool is not installed; the real-key test did not run."; exit 77; fi
-done
-work=$(mktemp -d /tmp/rekindle-reflection.XXXXXX) || exit 1
-mkdir -p "$work/shots" && cd "$work/shots" || exit 1
+. "$here/real_keys.sh"
+real_keys_work reflection "the real-key test"
 size=${REFLECTION_SIZE:-1100x760}
 xvfb-run -a -s "-screen 0 1280x900x24" sh -c '
   . "$5/real_keys.sh"
