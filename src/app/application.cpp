@@ -11,6 +11,19 @@ Application::Application(ControllerOptions options) : m_ctx(std::move(options)) 
             std::vector<std::filesystem::path>{m_ctx.state.paths.builtinQuestionnaires, m_ctx.state.paths.userSetsDir()},
             m_ctx.options.openFile);
     m_lock.setIdleSecondsOverride(m_ctx.options.idleLockSeconds);
+    if (m_ctx.options.loadSetsInBackground) reloadSets();  // the built-in sets are in already (Context)
+}
+
+void Application::reloadSets() {
+    if (!m_ctx.options.loadSetsInBackground) {
+        m_ctx.refreshSets();
+        return;
+    }
+    m_ctx.state.setsLoading = true;
+    // Copies: the worker shares nothing with the state the UI thread changes.
+    m_loader.start([paths = m_ctx.state.paths, library = m_ctx.state.library, open = m_ctx.options.openFile](const std::atomic<bool>& stop) {
+        return readSets(paths, library, open, false, &stop);
+    });
 }
 
 Application::~Application() = default;
@@ -21,6 +34,7 @@ constexpr auto kWriterRetry = std::chrono::seconds(2);
 
 void Application::setWake(std::function<void()> wake) {
     m_lock.setWake(wake);
+    m_loader.setWake(wake);
     if (m_watcher) m_watcher->setWake(std::move(wake));
 }
 
@@ -29,7 +43,12 @@ bool Application::poll() {
     // While a conversion rewrites the files, nothing else reads or writes them.
     if (m_ctx.state.lock.working()) return changed;
     if (m_watcher && m_watcher->takeChanged()) {
-        m_ctx.refreshSets();
+        reloadSets();
+        changed = true;
+    }
+    if (auto sets = m_loader.take()) {
+        m_ctx.installSets(std::move(*sets));
+        m_ctx.state.setsLoading = m_loader.busy();
         changed = true;
     }
     if (m_ctx.state.readOnly && std::chrono::steady_clock::now() >= m_nextWriterTry) {

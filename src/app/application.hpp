@@ -11,6 +11,7 @@
 #include "app/context.hpp"
 #include "app/lock/lock_controller.hpp"
 #include "app/results/results_controller.hpp"
+#include "app/set_loader.hpp"
 #include "app/set_watcher.hpp"
 #include "app/settings/settings_controller.hpp"
 #include "app/take/take_controller.hpp"
@@ -34,7 +35,7 @@ public:
 
     // Called by the platform with a function that wakes the event loop (glfwPostEmptyEvent).
     void setWake(std::function<void()> wake);
-    // Called once per loop iteration: applies background results (file watcher, unlock and conversion jobs), locks
+    // Called once per loop iteration: applies background results (file watcher, set reads, unlock and conversion jobs), locks
     // an idle protected window, and lets a read-only window take over once the other one closed. True if something
     // changed.
     bool poll();
@@ -68,6 +69,10 @@ private:
     CommandQueue m_queue;
     std::chrono::steady_clock::time_point m_nextWriterTry = std::chrono::steady_clock::now();
     std::unique_ptr<SetWatcher> m_watcher;
+    SetLoader m_loader;  // last: its worker is joined before anything else goes
+
+    // Reads every set again: on the loader's worker with loadSetsInBackground, else at once.
+    void reloadSets();
 };
 
 }  // namespace rekindle::app

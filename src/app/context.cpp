@@ -56,7 +56,9 @@ Context::Context(ControllerOptions opts) : options(std::move(opts)) {
     applyDataLock();
     state.lock.protectedFolder = storage::isProtected(state.paths.dataDir);
     state.lock.locked = state.lock.protectedFolder && !storage::isUnlocked(state.paths.dataDir);
-    refreshSets();
+    // The window reads the user's sets and --open on a worker (Application): only our own, small sets come first.
+    if (options.loadSetsInBackground) installSets(readSets(state.paths, state.library, options.openFile, true));
+    else refreshSets();
 }
 
 void Context::applyDataLock() {
@@ -94,7 +96,8 @@ void Context::forgetPersonalViews() {
     state.dataCheck = DataCheckView{};
 }
 
-void Context::refreshSets() {
+std::vector<SetEntry> readSets(const storage::Paths& paths, const storage::Library& library, const std::string& openFile,
+                               bool builtinOnly, const std::atomic<bool>* stop) {
     std::vector<SetEntry> sets;
     auto entryFor = [](storage::LoadedSet loaded, bool builtin) {
         SetEntry e;
@@ -104,17 +107,23 @@ void Context::refreshSets() {
         if (const core::QuestionSet* set = e.set()) e.shownAtStart = int(core::visibleQuestions(*set, {}).size());
         return e;
     };
-    for (auto& loaded : storage::loadQuestionSetsIn(state.paths.builtinQuestionnaires, state.library))
+    for (auto& loaded : storage::loadQuestionSetsIn(paths.builtinQuestionnaires, library))
         sets.push_back(entryFor(std::move(loaded), true));
     // The full assessment first, then the shorter sets: longer estimated time first, then by title.
     std::stable_sort(sets.begin(), sets.end(), [](const SetEntry& a, const SetEntry& b) {
         int ma = a.set() ? a.set()->estimatedMinutes : -1, mb = b.set() ? b.set()->estimatedMinutes : -1;
         return ma > mb;
     });
-    for (auto& loaded : storage::loadQuestionSetsIn(state.paths.userSetsDir(), state.library))
+    if (builtinOnly) return sets;
+    for (auto& loaded : storage::loadQuestionSetsIn(paths.userSetsDir(), library, stop))
         sets.push_back(entryFor(std::move(loaded), false));
-    if (!options.openFile.empty())
-        sets.push_back(entryFor(storage::loadQuestionSet(options.openFile, state.library), false));
+    if (!openFile.empty() && !(stop && *stop)) sets.push_back(entryFor(storage::loadQuestionSet(openFile, library), false));
+    return sets;
+}
+
+void Context::refreshSets() { installSets(readSets(state.paths, state.library, options.openFile, false)); }
+
+void Context::installSets(std::vector<SetEntry> sets) {
     state.sets = std::move(sets);
     countTakes();
     scanDrafts();

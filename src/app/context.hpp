@@ -2,6 +2,7 @@
 // sets (found, counted, with their drafts). Owned by the Application; controllers hold a reference.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <string>
 
@@ -17,8 +18,17 @@ struct ControllerOptions {
     std::string openFile;   // --open
     std::string theme;      // overrides settings for this run
     bool watchFiles = true;
+    // The window: the user's sets and --open are read off the UI thread (a large or hostile set never holds up the
+    // first frame); Home lists the built-in sets at once and says the others are being read.
+    bool loadSetsInBackground = false;
     double idleLockSeconds = 0;  // test builds: overrides the idle-lock setting (REKINDLE_TEST_IDLE_LOCK_SECONDS)
 };
+
+// Every set as Home lists it: built in (longest first), then the user's, then --open (none of those with
+// builtinOnly). Reads files only, no state: it runs on the set loader's worker as well as on the UI thread. A set
+// `stop` (the window closing) ends it between two files.
+std::vector<SetEntry> readSets(const storage::Paths& paths, const storage::Library& library, const std::string& openFile,
+                               bool builtinOnly, const std::atomic<bool>* stop = nullptr);
 
 class Context {
 public:
@@ -33,6 +43,8 @@ public:
     void show(Screen screen);
     // Loads every set again (built in, the user's, --open), then counts takes and finds drafts.
     void refreshSets();
+    // Puts a catalogue read by readSets in place, then counts takes and finds drafts.
+    void installSets(std::vector<SetEntry> sets);
     // Empties every view built from personal files (take, result, History, Compare, Trends, the data check):
     // after a lock or Delete-all nothing read from them stays on screen.
     void forgetPersonalViews();

@@ -145,6 +145,7 @@ struct AppState {
     std::string settingsProblem;
     storage::Library library;
     std::vector<SetEntry> sets;
+    bool setsLoading = false;  // the user's sets are still being read off the UI thread (Home says so)
     TakeState take;
     ResultView result;
     HistoryView history;

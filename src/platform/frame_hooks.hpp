@@ -15,6 +15,9 @@ struct LoopHost {
     std::function<bool(const std::string& file, std::string* error, int* colours)> screenshot;  // of this frame
     std::function<void(float scale)> setScale;
     std::function<void(int w, int h)> resize;
+    // True while the app still reads files in the background (the user's sets): a script step waits for it, so a
+    // step never depends on how fast a worker thread was.
+    std::function<bool()> settling;
 };
 
 class FrameHooks {

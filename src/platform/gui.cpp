@@ -284,6 +284,7 @@ void runLoop(Session& s) {
         };
         host.setScale = [&s](float scale) { s.forcedScale = scale; };
         host.resize = [&s](int w, int h) { glfwSetWindowSize(s.window, w, h); };
+        host.settling = [&s] { return s.ctrl.state().setsLoading; };
         std::string e;
         if (!s.hooks->attach(std::move(host), &e)) {
             std::fprintf(stderr, "rekindle: %s\n", e.c_str());
@@ -329,6 +330,7 @@ int runGui(const GuiOptions& options) {
     copts.openFile = options.openFile;
     copts.theme = options.theme;
     copts.idleLockSeconds = options.idleLockSeconds;
+    copts.loadSetsInBackground = true;
     auto controllerMade = std::async(std::launch::async, [copts] { return std::make_unique<app::Application>(copts); });
     if (!glfwInit()) {
         const char* display = std::getenv("DISPLAY");

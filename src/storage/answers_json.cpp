@@ -7,6 +7,7 @@
 
 #include "storage/atomic_file.hpp"
 #include "storage/json_reader.hpp"
+#include "storage/set_reader.hpp"
 
 namespace rekindle::storage {
 
@@ -20,9 +21,9 @@ namespace {
 constexpr size_t kMaxTextBytes = 20000;
 
 std::string optionIds(const Question& q) {
-    std::string out;
-    for (const auto& o : q.options) out += (out.empty() ? "" : ", ") + o.id;
-    return out;
+    std::vector<std::string> ids;
+    for (const auto& o : q.options) ids.push_back(o.id);
+    return idList(ids);
 }
 
 // One value → Answer, or None with a problem reported.

@@ -67,14 +67,18 @@ LoadedSet loadQuestionSet(const std::filesystem::path& file, const Library& libr
     return out;
 }
 
-std::vector<LoadedSet> loadQuestionSetsIn(const std::filesystem::path& dir, const Library& library) {
+std::vector<LoadedSet> loadQuestionSetsIn(const std::filesystem::path& dir, const Library& library,
+                                          const std::atomic<bool>* stop) {
     std::vector<std::filesystem::path> files;
     std::error_code ec;
     for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
         if (it->path().extension() == ".json" && it->is_regular_file(ec)) files.push_back(it->path());
     std::sort(files.begin(), files.end());
     std::vector<LoadedSet> out;
-    for (const auto& f : files) out.push_back(loadQuestionSet(f, library));
+    for (const auto& f : files) {
+        if (stop && *stop) break;
+        out.push_back(loadQuestionSet(f, library));
+    }
     return out;
 }
 

@@ -2,6 +2,7 @@
 // (file:line:column, JSON pointer, what to change), errors apart from warnings. See docs/question-sets.md.
 #pragma once
 
+#include <atomic>
 #include <filesystem>
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
@@ -29,8 +30,10 @@ struct LoadedSet {
 LoadedSet loadQuestionSet(const std::filesystem::path& file, const Library& library);
 LoadedSet parseQuestionSet(std::string_view json, const std::string& fileName, const Library& library);
 
-// Every *.json file directly in dir, sorted by file name; invalid ones are included with their problems.
-std::vector<LoadedSet> loadQuestionSetsIn(const std::filesystem::path& dir, const Library& library);
+// Every *.json file directly in dir, sorted by file name; invalid ones are included with their problems. A set
+// `stop` ends the reading between two files (what was read so far is returned).
+std::vector<LoadedSet> loadQuestionSetsIn(const std::filesystem::path& dir, const Library& library,
+                                          const std::atomic<bool>* stop = nullptr);
 
 // FNV-1a 64 of the bytes, as 16 lowercase hex digits.
 std::string fnv1aHex(std::string_view bytes);

@@ -16,13 +16,22 @@ using core::Question;
 using core::QuestionType;
 
 std::string idList(const std::vector<std::string>& ids) {
+    // A message names a few; a hostile set's 100,000 options must not make a message of hundreds of kilobytes.
+    constexpr size_t kMaxListed = 20;
     std::string out;
     std::set<std::string> seen;
+    size_t listed = 0, more = 0;
     for (const auto& id : ids) {
         if (!seen.insert(id).second) continue;
+        if (listed == kMaxListed) {
+            ++more;
+            continue;
+        }
         if (!out.empty()) out += ", ";
         out += id;
+        ++listed;
     }
+    if (more > 0) out += " and " + std::to_string(more) + " more";
     return out.empty() ? "none" : out;
 }
 

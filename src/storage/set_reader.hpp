@@ -17,7 +17,7 @@ namespace rekindle::storage {
 
 constexpr double kMaxWeight = 1000;
 
-std::string idList(const std::vector<std::string>& ids);  // "a, b, c" without repeats; "none" when empty
+std::string idList(const std::vector<std::string>& ids);  // "a, b, c" without repeats, 20 at most, then "and N more"; "none" when empty
 std::string formatNumber(double v);                        // %.10g: 50, 0.5, 1e-05
 const char* typeArticle(core::QuestionType t);             // "a likert question", …
 

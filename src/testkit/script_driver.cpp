@@ -363,6 +363,7 @@ void ScriptDriver::step(ImGuiIO& io, double now) {
         if (m->pendingKeys.empty() && !m->repeating) m->pass();
         return;
     }
+    if (m->host.settling && m->host.settling()) return;
     if (m->stepStart < 0) m->stepStart = now;
     try {
         m->run(io, now);

@@ -95,7 +95,8 @@ void drawAuthor(const AppState& st, CommandQueue& out, AuthorScreenView& view) {
     bool anyOwn = false;
     for (const auto& e : st.sets) anyOwn = anyOwn || !e.builtin;
     subheading("Your sets");
-    if (!anyOwn) textWithPaths("None yet. Create one above, or save a file into " + st.paths.userSetsDir().string() + ".");
+    if (st.setsLoading) textMuted("Reading your own question sets…");
+    else if (!anyOwn) textWithPaths("None yet. Create one above, or save a file into " + st.paths.userSetsDir().string() + ".");
     for (int pass = 0; pass < 2; ++pass) {
         if (pass == 1) {
             spacing(0.3f);

@@ -130,8 +130,10 @@ void drawHome(const AppState& st, CommandQueue& out, HomeScreenView& view) {
         ImGui::EndGroup();
         ImGui::PopID();
     }
+    // Read on a worker so a large or broken set never holds up the window; they appear here when read.
+    if (st.setsLoading) textMuted("Reading your own question sets…");
     endDisabled(privateOpen);
-    if (st.sets.empty()) textWithPaths("No question sets were found in " + st.paths.builtinQuestionnaires.string());
+    if (st.sets.empty() && !st.setsLoading) textWithPaths("No question sets were found in " + st.paths.builtinQuestionnaires.string());
     spacing();
     Flow row;
     if (row.button("History")) out.push(cmd::Go{app::Screen::History});

@@ -6,6 +6,7 @@
 
 #include "storage/atomic_file.hpp"
 #include "storage/question_set_json.hpp"
+#include "storage/set_reader.hpp"
 #include "fixture_library.hpp"
 
 using namespace rekindle;
@@ -165,6 +166,18 @@ TEST_CASE("warnings are kept apart and do not make a set invalid") {
     CHECK(loaded.errorCount() == 0);
     CHECK(loaded.problems[0].severity == storage::Problem::Severity::Warning);
     CHECK(loaded.problems[0].pointer == "/tips/0");
+}
+
+TEST_CASE("a \"use one of\" list names 20 ids at most, then how many more: a huge set makes a short message") {
+    CHECK(storage::idList({}) == "none");
+    CHECK(storage::idList({"b", "a", "b"}) == "b, a");
+    std::vector<std::string> many;
+    for (int i = 0; i < 100000; ++i) many.push_back("o" + std::to_string(i));
+    std::string listed = storage::idList(many);
+    CHECK(listed.starts_with("o0, o1, "));
+    CHECK(listed.find("o19, ") == std::string::npos);
+    CHECK(listed.ends_with("o19 and 99980 more"));
+    CHECK(listed.size() < 200);
 }
 
 TEST_CASE("tip library problems are reported with positions") {
