@@ -25,12 +25,9 @@ using rekindle::test::TempDir;
 using rekindle::test::controllerOptions;
 using rekindle::test::modeOf;
 using rekindle::test::readText;
+using rekindle::test::replaceAll;
+using rekindle::test::templateSetText;
 
-
-std::string replaceAll(std::string text, const std::string& from, const std::string& to) {
-    for (size_t pos = 0; (pos = text.find(from, pos)) != std::string::npos; pos += to.size()) text.replace(pos, from.size(), to);
-    return text;
-}
 
 std::string problemsText(const storage::LoadedSet& loaded) {
     std::string out;
@@ -43,10 +40,9 @@ std::string problemsText(const storage::LoadedSet& loaded) {
 
 TEST_CASE("the starter template validates with no warnings once TEMPLATE-ID is replaced") {
     storage::Library lib = storage::loadLibrary(kSource / "assets");
-    std::string tmpl = readText(kSource / "assets/question-set-template.json");
-    REQUIRE(tmpl.find("TEMPLATE-ID") != std::string::npos);
+    REQUIRE(readText(kSource / "assets/question-set-template.json").find("TEMPLATE-ID") != std::string::npos);
 
-    auto loaded = storage::parseQuestionSet(replaceAll(tmpl, "TEMPLATE-ID", "book-club"), "book-club.json", lib);
+    auto loaded = storage::parseQuestionSet(templateSetText("book-club"), "book-club.json", lib);
     INFO(problemsText(loaded));
     REQUIRE(loaded.valid());
     CHECK(loaded.warningCount() == 0);

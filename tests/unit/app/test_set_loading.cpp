@@ -19,14 +19,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path kSource = REKINDLE_TEST_SOURCE_DIR;
 using rekindle::test::TempDir;
 using rekindle::test::controllerOptions;
-using rekindle::test::readText;
 
 void writeUserSet(const TempDir& dir, const std::string& id) {
-    std::string text = readText(kSource / "assets/question-set-template.json");
-    for (size_t pos; (pos = text.find("TEMPLATE-ID")) != std::string::npos;) text.replace(pos, 11, id);
+    std::string text = rekindle::test::templateSetText(id);
     std::string err;
     fs::create_directories(dir.path / "question-sets");
     REQUIRE_MESSAGE(storage::writeFileAtomic(dir.path / "question-sets" / (id + ".json"), text, &err), err);
