@@ -82,7 +82,7 @@ void protectedFolderWithResult(const TempDir& tmp, const char* secret) {
 
 }  // namespace
 
-TEST_CASE("lock: a protected folder opens locked; a wrong passphrase is refused calmly, the right one opens it") {
+TEST_CASE("lock: a protected folder opens locked, a wrong passphrase is refused calmly, the right one opens it") {
     TempDir tmp;
     protectedFolderWithResult(tmp, "river stone lantern");
     app::Application a(controllerOptions(tmp));
@@ -111,7 +111,7 @@ TEST_CASE("lock: a protected folder opens locked; a wrong passphrase is refused 
     storage::lockFolder(st.paths.dataDir);
 }
 
-TEST_CASE("lock: idle time locks, drops what was read and forgets the key; unlocking brings it back") {
+TEST_CASE("lock: idle time locks, drops what was read and forgets the key, unlocking brings it back") {
     TempDir tmp;
     protectedFolderWithResult(tmp, "idle passphrase");
     auto opts = controllerOptions(tmp);
@@ -172,7 +172,7 @@ TEST_CASE("lock: quick-hide locks a protected folder when the setting is on, and
     CHECK(st.lock.locked);
 }
 
-TEST_CASE("passphrase settings: typed twice; set, change and remove work from the app and convert the files") {
+TEST_CASE("passphrase settings: typed twice, set, change and remove work from the app and convert the files") {
     TempDir tmp;
     storage::Paths paths = storage::resolvePaths(tmp.path.string());
     core::ResultRecord r = sampleResult("plain before");
@@ -290,7 +290,7 @@ TEST_CASE("read-only: a second window cannot replace the first one's draft, and 
     for (const auto& [qid, a] : before->answers) CHECK(merged->answers.count(qid) == 1);
 }
 
-TEST_CASE("delete all: every removal is checked and what stays is listed by path; imgui.ini is not written again") {
+TEST_CASE("delete all: every removal is checked and what stays is listed by path, imgui.ini is not written again") {
     TempDir tmp;
     // As root, the folder goes to nobody and the child runs as nobody, for whom a read-only folder is read-only.
     bool asRoot = ::geteuid() == 0;

@@ -45,7 +45,7 @@ std::vector<std::string> seedResults(const TempDir& dir) {
 
 }  // namespace
 
-TEST_CASE("results: a note changed after saving goes to the note file; the result file stays as saved") {
+TEST_CASE("results: a note changed after saving goes to the note file, the result file stays as saved") {
     TempDir dir("rekindle-words");
     auto ids = seedResults(dir);
     app::Application a(controllerOptions(dir));

@@ -84,7 +84,7 @@ TEST_CASE("start again: asks, moves the draft to the trash, and Undo brings it b
     CHECK(filesIn(dir.path / "trash") == 1);
 }
 
-TEST_CASE("a take started over a draft that appeared on disk resumes it; a fresh start over one trashes it") {
+TEST_CASE("a take started over a draft that appeared on disk resumes it, a fresh start over one trashes it") {
     TempDir dir("rekindle-restart");
     app::Application a(controllerOptions(dir));
     a.take().acceptDisclaimer();

@@ -30,7 +30,7 @@ TEST_CASE("counts take the plural that fits") {
     CHECK(core::countText(4, "result", "results") == "4 results");
 }
 
-TEST_CASE("dates are shown in local time with the time of day; files keep UTC") {
+TEST_CASE("dates are shown in local time with the time of day, files keep UTC") {
     {
         ZoneScope zone("Europe/Berlin");  // UTC+1 in November
         CHECK(core::localDateTime("2026-11-25T22:15:00Z") == "25 Nov 2026, 23:15");
@@ -59,7 +59,7 @@ TEST_CASE("a report's dates are local too, with the month in full and the zone, 
     CHECK(core::localDateTimeLong("garbage") == "garbage");
 }
 
-TEST_CASE("why a tip fits is said in sentences, strongest answer first; points stay out of them") {
+TEST_CASE("why a tip fits is said in sentences, strongest answer first, points stay out of them") {
     core::ResultRecord r;
     r.answerLabels["on-edge"] = {"How often have you felt on edge?", "Most days (4 of 5)"};
     r.answerLabels["sleep"] = {"I have slept badly.", "Often (4 of 5)"};

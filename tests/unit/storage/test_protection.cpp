@@ -204,7 +204,7 @@ TEST_CASE("protecting a folder seals every personal file, and every store still 
     storage::lockFolder(f.paths.dataDir);
 }
 
-TEST_CASE("a flipped byte in one sealed result lists it as unreadable; the others load") {
+TEST_CASE("a flipped byte in one sealed result lists it as unreadable, the others load") {
     Folder f;
     storage::ConversionReport report;
     REQUIRE(storage::protectFolder(f.paths.dataDir, secret("flip"), storage::minimalKdfLimits(), report));
@@ -230,7 +230,7 @@ TEST_CASE("a flipped byte in one sealed result lists it as unreadable; the other
     CHECK(f.store().load("20261101T200000Z-check-in-demo-0000"));
 }
 
-TEST_CASE("changing the passphrase rewraps the key; removing protection brings every file back plain") {
+TEST_CASE("changing the passphrase rewraps the key, removing protection brings every file back plain") {
     Folder f;
     std::string indexBefore = rawBytes(f.store().indexFile());
     storage::ConversionReport report;

@@ -5,7 +5,7 @@
 
 using rekindle::ui::holdsCharactersBeyondBmp;
 
-TEST_CASE("text with a character beyond U+FFFF is recognised; BMP text of any script is not") {
+TEST_CASE("text with a character beyond U+FFFF is recognised, BMP text of any script is not") {
     CHECK(holdsCharactersBeyondBmp("Heartbroken \xF0\x9F\x92\x94 today"));  // U+1F494 BROKEN HEART
     CHECK(holdsCharactersBeyondBmp("\xF0\x90\x80\x80"));                   // U+10000, the first one
     CHECK_FALSE(holdsCharactersBeyondBmp(""));
