@@ -72,13 +72,25 @@ void setKeyDown(ImGuiIO& io, int key, bool down) {
 
 void TabNavigation::apply(ImGuiIO& io) {
     bool down = io.KeysDown[GLFW_KEY_TAB];
-    bool pressed = down && !m_wasDown && !io.WantTextInput;
+    bool escDown = io.KeysDown[GLFW_KEY_ESCAPE];
+    bool pressed = down && !m_wasDown;
+    bool inText = io.WantTextInput;
+    // In a text field, 1.86's Escape puts back the text the field had when it was entered (a reflection typed for
+    // minutes, gone), and its Tab only cycles between text fields, so a lone box can't be left. Both leave the field
+    // here instead, keeping every character; Tab then goes on to the next row as it does anywhere else.
+    if (inText && escDown && !m_escWasDown) {
+        io.KeysDown[GLFW_KEY_ESCAPE] = false;
+        ui::leaveTextField();
+    }
     if (pressed) {
+        if (inText) ui::leaveTextField();
         io.NavInputs[io.KeyShift ? ImGuiNavInput_KeyUp_ : ImGuiNavInput_KeyDown_] = 1.0f;
         io.KeysDown[GLFW_KEY_TAB] = false;  // consumed: not also ImGui's own text-field tabbing
     }
-    ui::setTabThisFrame(pressed && !io.KeyShift);
+    // Tab out of a take's text box must not be turned straight back into typing in it.
+    ui::setTabThisFrame(pressed && !io.KeyShift && !inText);
     m_wasDown = down;
+    m_escWasDown = escDown;
 }
 
 bool frameHadInput(const ImGuiIO& io) {

@@ -34,14 +34,16 @@ bool frameHadInput(const ImGuiIO& io);
 // Holds or releases one key in ImGui's per-frame key state.
 void setKeyDown(ImGuiIO& io, int key, bool down);
 
-// ImGui 1.86 tabs only between text fields; Rekindle promises that Tab reaches every control, so outside a text
-// field Tab / Shift+Tab drive keyboard navigation to the next / previous widget. Call before ImGui::NewFrame.
+// ImGui 1.86 tabs only between text fields; Rekindle promises that Tab reaches every control, so Tab / Shift+Tab
+// drive keyboard navigation to the next / previous row, leaving a text field first. Escape in a text field leaves
+// it with its text kept (1.86 would put back the old text). Call before ImGui::NewFrame.
 class TabNavigation {
 public:
     void apply(ImGuiIO& io);
 
 private:
     bool m_wasDown = false;
+    bool m_escWasDown = false;
 };
 
 }  // namespace rekindle::platform::input

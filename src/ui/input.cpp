@@ -62,6 +62,16 @@ void leaveTextField() {
     GImGui->WantTextInputNextFrame = 0;
 }
 
+void typeOnKeyboardFocus(bool enterNow) {
+    ImGuiID id = ImGui::GetItemID();
+    ImGuiID key = ImHashStr("keyboard-focus-last-frame", 0, id);
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    bool active = ImGui::IsItemActive();
+    bool focusedHere = ImGui::IsItemFocused() && ImGui::GetIO().NavVisible && !active;
+    if (!active && ((focusedHere && !storage->GetBool(key)) || enterNow)) ImGui::SetKeyboardFocusHere(-1);
+    storage->SetBool(key, focusedHere || active);
+}
+
 bool holdsCharactersBeyondBmp(const std::string& utf8) {
     // A UTF-8 lead byte of 0xF0 or above starts a four-byte sequence: a code point beyond U+FFFF.
     for (unsigned char c : utf8)

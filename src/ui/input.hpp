@@ -38,6 +38,10 @@ bool tabThisFrame();
 // Lets go of the text field being typed in, from this frame on (io.WantTextInput too), so the next key press after
 // "Enter moves on" is an answer key again rather than text for a field that is gone.
 void leaveTextField();
+// Call right after a text box: keyboard focus that lands on it (Tab, the arrows) turns into typing once, or at once
+// with enterNow; 1.86 would only outline the box and drop what is typed next. Remembered per box in ImGui's own
+// window storage, so every text widget gets it without a flag in each view.
+void typeOnKeyboardFocus(bool enterNow = false);
 
 // Whether a wrap position was pushed (PushTextWrapPos) in the current window, e.g. by a card.
 bool textWrapPosSet();

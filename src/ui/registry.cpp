@@ -38,8 +38,9 @@ const RegisteredItem* Registry::firstCut() const {
 }
 
 const RegisteredItem* Registry::focused() const {
-    for (const auto& it : m_current)
-        if (it.focused) return &it;
+    // The last one: a widget with no visible label is recorded again under a name the screen gives it ("Note box").
+    for (auto it = m_current.rbegin(); it != m_current.rend(); ++it)
+        if (it->focused) return &*it;
     return nullptr;
 }
 

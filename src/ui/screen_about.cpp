@@ -23,6 +23,7 @@ void drawAbout(const AppState& st, CommandQueue& out) {
     subheading("Keys");
     bullet("Tab and Shift+Tab: the next or previous row of controls; ← and → move along a row.");
     bullet("Space or Enter: press the control that has the keyboard focus.");
+    bullet("In a text box: Tab or Escape leaves it, keeping what you typed.");
     bullet("While answering: 1-9 pick an answer, Enter goes on, Backspace or Alt+← goes back.");
     bullet("On a result: Ctrl+S saves it (when it is not saved yet), Ctrl+K compares it with your previous take.");
     bullet("Anywhere: Ctrl+H or F12 hides the window's contents at once; Ctrl+= and Ctrl+- zoom, Ctrl+0 resets; "

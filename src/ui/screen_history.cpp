@@ -52,6 +52,7 @@ void drawHistory(const AppState& st, CommandQueue& out) {
     std::string search = h.search;
     ImGui::SetNextItemWidth(fieldWidth);
     if (ImGui::InputTextWithHint("##search", "Search in notes", &search)) out.push(cmd::SetHistorySearch{search});
+    typeOnKeyboardFocus();
     recordLastItem(RegisteredItem::Kind::Input, "Search in notes");
     if (!h.setFilter.empty() && row.button("Trends")) out.push(cmd::OpenTrends{h.setFilter});
     if (row.button("Export JSON")) out.push(cmd::Export{"json"});

@@ -56,11 +56,8 @@ bool takeTextBox(TakeScreenView& view, CommandQueue& out, const char* id, const 
                  ImVec2 size) {
     bool enter = false;
     bool changed = inputMultilineEnterLeaves(id, name, text, size, &enter);
-    bool active = ImGui::IsItemActive();
-    bool tabbedHere = ImGui::IsItemFocused() && ImGui::GetIO().NavVisible && !active;
     // Tab goes into the box (the step's one field) from wherever focus is; arrows that land on it do too.
-    if (!active && ((tabbedHere && !view.textHadNavFocus) || tabThisFrame())) ImGui::SetKeyboardFocusHere(-1);
-    view.textHadNavFocus = tabbedHere || active;
+    typeOnKeyboardFocus(tabThisFrame());
     if (enter) {
         leaveTextField();
         out.push(cmd::Next{});
@@ -346,7 +343,6 @@ void drawTake(const AppState& st, CommandQueue& out, TakeScreenView& view) {
     if (view.seenSerial != t.stepSerial) {
         view.focusFirstTile = io.NavVisible && !typing;
         view.seenSerial = t.stepSerial;
-        view.textHadNavFocus = false;
         view.confirmLeavePrivate = false;
     }
     bool optional = stepBody(st, out, view, width);

@@ -26,7 +26,6 @@ struct HomeScreenView {
 struct TakeScreenView {
     int seenSerial = -1;      // the take's stepSerial last drawn: a change means a new step
     bool focusFirstTile = false;  // moving with Tab / arrows: the new step's first answer takes focus
-    bool textHadNavFocus = false; // the text field had keyboard-navigation focus last frame (Tab lands in it once)
     bool confirmLeavePrivate = false;  // "leave this private take?" asked
 };
 

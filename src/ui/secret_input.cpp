@@ -24,6 +24,7 @@ bool passphraseField(const char* id, const char* name, SecretField& field, float
     if (focus) ImGui::SetKeyboardFocusHere();
     bool enter = ImGui::InputText(id, field.text, sizeof field.text,
                                   ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+    typeOnKeyboardFocus();  // Tab from the first field lands here ready to type, as ImGui's own text tabbing did
     recordLastItem(RegisteredItem::Kind::Input, name);  // the name the test driver finds it by
     return enter;
 }

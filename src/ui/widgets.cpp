@@ -232,6 +232,7 @@ bool inputText(const std::string& label, std::string* value, float width) {
     if (width > 0) ImGui::SetNextItemWidth(width);
     ImGuiInputTextFlags flags = lossless(*value);
     bool changed = ImGui::InputText(label.c_str(), value, flags);
+    typeOnKeyboardFocus();
     recordLastItem(RegisteredItem::Kind::Input, visible(label));
     explainReadOnly(flags);
     return changed;
@@ -240,6 +241,7 @@ bool inputText(const std::string& label, std::string* value, float width) {
 bool inputMultiline(const std::string& label, std::string* value, ImVec2 size) {
     ImGuiInputTextFlags flags = lossless(*value);
     bool changed = ImGui::InputTextMultiline(label.c_str(), value, size, flags);
+    typeOnKeyboardFocus();
     recordLastItem(RegisteredItem::Kind::Input, visible(label));
     explainReadOnly(flags);
     return changed;
