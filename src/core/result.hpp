@@ -64,6 +64,16 @@ struct SafetyRecord {
     bool operator==(const SafetyRecord&) const = default;
 };
 
+// Whether any rule that holds sets tips aside (SafetyRecord or SafetyOutcome). Only then does a result read "tips
+// that are still safe to try" with each area's safety wording: a rule that only adds a notice (low mood) or points
+// to guidance leaves the advice as it is, and must not make the result read like a danger warning.
+template <class Outcomes>
+bool setsAdviceAside(const Outcomes& outcomes) {
+    for (const auto& o : outcomes)
+        if (!o.suppress.empty()) return true;
+    return false;
+}
+
 // What a person saw for one answered question, frozen at the time of the take.
 struct AnswerLabel {
     std::string question;  // the displayed text (after variants)

@@ -6,6 +6,8 @@
 #include <map>
 #include <string_view>
 
+#include "core/result.hpp"
+
 namespace rekindle::core {
 
 namespace {
@@ -209,6 +211,7 @@ ScoreResult score(const QuestionSet& set, const Answers& answers) {
         r.safety.push_back({rule.id, rule.guidance, rule.notice, rule.suppress});
     }
     r.minRelevance = set.result.minRelevance;
+    const bool asideWording = setsAdviceAside(r.safety);
 
     for (size_t i = 0; i < set.dimensions.size(); ++i) {
         const Dimension& d = set.dimensions[i];
@@ -219,7 +222,7 @@ ScoreResult score(const QuestionSet& set, const Answers& answers) {
             if (ds.band >= 0) {
                 ds.bandLabel = d.bands[size_t(ds.band)].label;
                 const Band& band = d.bands[size_t(ds.band)];
-                ds.interpretation = !r.safety.empty() && band.safetyInterpretation ? *band.safetyInterpretation
+                ds.interpretation = asideWording && band.safetyInterpretation ? *band.safetyInterpretation
                                                                                     : band.interpretation;
             }
         }

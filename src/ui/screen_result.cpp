@@ -105,7 +105,7 @@ void actions(CommandQueue& out, const app::ResultView& r, ResultScreenView& view
 void tipCards(const app::ResultView& r, float width) {
     const Palette& pal = palette();
     const core::ResultRecord& rec = r.record;
-    subheading(rec.safety.empty() ? "Tips that fit you best" : "Tips that are still safe to try");
+    subheading(core::setsAdviceAside(rec.safety) ? "Tips that are still safe to try" : "Tips that fit you best");
     auto top = rec.topTipRecords();
     if (top.empty()) textMuted("Not enough answers to suggest a tip with confidence.");
     int n = 0;
@@ -116,7 +116,7 @@ void tipCards(const app::ResultView& r, float width) {
         subheading(std::to_string(++n) + ". " + clipForDisplay(tip->title, kTitleChars));
         textMuted(std::string(core::relevanceWord(tip->relevance)));
         // A tip whose advice could clash with the safety guidance shows its cautions first while a rule holds.
-        bool cautionsFirst = full && full->cautionFirst && !rec.safety.empty() && !full->cautions.empty();
+        bool cautionsFirst = full && full->cautionFirst && core::setsAdviceAside(rec.safety) && !full->cautions.empty();
         if (cautionsFirst) {
             textColored(pal.safetyBorder, "Take care first:");
             for (const auto& c : full->cautions) bullet(c);

@@ -82,6 +82,19 @@ TEST_CASE("a band's safety text replaces its text only while a safety rule holds
     CHECK(without.dimensions[0].interpretation.find("Safety variant") == std::string::npos);
 }
 
+TEST_CASE("a rule that only adds a notice keeps each area's own wording: it sets no advice aside") {
+    json j = workedJson();
+    for (auto& b : j["dimensions"][0]["bands"]) b["safetyText"] = "Safety variant of " + b["label"].get<std::string>();
+    j["safetyRules"][0].erase("suppress");  // the "afraid" rule now only adds its notice and guidance
+    auto loaded = parse(j);
+    INFO(problems(loaded));
+    REQUIRE(loaded.valid());
+    auto r = core::score(*loaded.set, answers(*loaded.set, "worked-a.json"));
+    REQUIRE(r.safety.size() == 1);  // the rule still holds and its notice is shown
+    CHECK_FALSE(core::setsAdviceAside(r.safety));
+    CHECK(r.dimensions[0].interpretation.find("Safety variant") == std::string::npos);
+}
+
 TEST_CASE("minRelevance: a tip below it is ranked but never featured, also when read back from the file") {
     json j = workedJson();
     auto plain = parse(j);
