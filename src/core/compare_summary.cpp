@@ -4,9 +4,12 @@
 namespace rekindle::core {
 
 std::string joinWords(const std::vector<std::string>& items) {
+    // A name that holds "and" itself ("Worry and chasing") would run into the next one: a comma keeps them apart.
+    bool anyAnd = false;
+    for (const auto& item : items) anyAnd = anyAnd || item.find(" and ") != std::string::npos;
     std::string out;
     for (size_t i = 0; i < items.size(); ++i) {
-        if (i > 0) out += i + 1 == items.size() ? " and " : ", ";
+        if (i > 0) out += i + 1 < items.size() ? ", " : anyAnd ? ", and " : " and ";
         out += items[i];
     }
     return out;

@@ -10,7 +10,8 @@ namespace rekindle::storage {
 
 std::string Problem::format() const {
     std::string out = file;
-    out += ":" + std::to_string(line) + ":" + std::to_string(column) + ": ";
+    // Line 0 means the file as a whole (it could not be read at all): no made-up place.
+    out += line > 0 ? ":" + std::to_string(line) + ":" + std::to_string(column) + ": " : std::string(": ");
     out += severity == Severity::Error ? "error: " : "warning: ";
     if (!pointer.empty()) out += pointer + ": ";
     out += message;

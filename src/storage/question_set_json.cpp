@@ -58,7 +58,10 @@ LoadedSet loadQuestionSet(const std::filesystem::path& file, const Library& libr
         out.path = file;
         Problem p;
         p.file = file.string();
-        p.message = "cannot read the file (" + error + "); check that it exists and is readable";
+        p.message = "cannot read the file (" + error + ")";
+        // Advice only where it fits: a link, a FIFO or a file over the limit is not fixed by checking permissions.
+        if (error.find("No such file") != std::string::npos || error.find("ermission denied") != std::string::npos)
+            p.message += "; check that it exists and is readable";
         out.problems.push_back(std::move(p));
         return out;
     }

@@ -278,6 +278,7 @@ TEST_CASE("Compare's summary says in words which areas moved, which stayed withi
     CHECK(core::joinWords({"A"}) == "A");
     CHECK(core::joinWords({"A", "B"}) == "A and B");
     CHECK(core::joinWords({"A", "B", "C"}) == "A, B and C");
+    CHECK(core::joinWords({"Worry and chasing", "Strain on you"}) == "Worry and chasing, and Strain on you");
 
     auto before = fixture("v1-check-in-1.json");
     auto after = fixture("v1-check-in-2.json");
