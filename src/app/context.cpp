@@ -5,6 +5,7 @@
 
 #include "storage/atomic_file.hpp"
 #include "storage/crypto/protection.hpp"
+#include "storage/private_dir.hpp"
 
 namespace rekindle::app {
 
@@ -42,6 +43,9 @@ Context::Context(ControllerOptions opts) : options(std::move(opts)) {
     state.paths = storage::resolvePaths(options.dataDir);
     std::string err;
     if (!storage::ensurePrivateDir(state.paths.dataDir, &err)) state.fatalNote = err;
+    // The subfolders too (results/ a link to someone else's folder, a loose drafts/): the same refusal the CLI
+    // gives, shown at start rather than as a failed save at the end of a take.
+    else if (!storage::checkDataFolders(state.paths, &err)) state.fatalNote = err;
     auto loaded = storage::loadSettings(state.paths.settingsFile());
     state.settings = loaded.settings;
     state.settingsProblem = loaded.problem;
