@@ -39,6 +39,14 @@ SetEntry* AppState::findSet(const std::string& setId) {
     return const_cast<SetEntry*>(std::as_const(*this).findSet(setId));
 }
 
+std::string writeFailureAdvice(const std::string& reason) {
+    std::string r = reason;
+    while (!r.empty() && (r.back() == '.' || r.back() == ' ')) r.pop_back();
+    bool space = r.find("No space") != std::string::npos || r.find("quota") != std::string::npos ||
+                 r.find("File too large") != std::string::npos;
+    return r + (space ? ". Free some space" : ". Fix the data folder as this says");
+}
+
 Context::Context(ControllerOptions opts) : options(std::move(opts)) {
     state.paths = storage::resolvePaths(options.dataDir);
     std::string err;

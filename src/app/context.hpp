@@ -30,6 +30,10 @@ struct ControllerOptions {
 std::vector<SetEntry> readSets(const storage::Paths& paths, const storage::Library& library, const std::string& openFile,
                                bool builtinOnly, const std::atomic<bool>* stop = nullptr);
 
+// A failed write's reason as the end of a sentence (no doubled full stop) and what to do about it: "free some space"
+// only when space is what ran out; otherwise the reason itself says the fix (a refused folder, a permission).
+std::string writeFailureAdvice(const std::string& reason);
+
 class Context {
 public:
     explicit Context(ControllerOptions options);

@@ -41,11 +41,11 @@ void ResultsController::save() {
     if (!m_ctx.store->save(r.record, &err, &saved)) {
         // Say only what is true: the answers are in the draft only if its last write worked.
         bool inDraft = m_ctx.state.take.draftError.empty() && m_ctx.drafts->exists(r.record.setId);
-        r.error = "Could not save the result in " + m_ctx.store->resultsDir().string() + ": " + err + ". " +
-                  (inDraft ? "Your answers are still on screen and in the unfinished take, so nothing is lost; "
+        r.error = "Could not save the result in " + m_ctx.store->resultsDir().string() + ": " +
+                  writeFailureAdvice(err) + ", then press Save again. " +
+                  (inDraft ? "Your answers are still on screen and in the unfinished take, so nothing is lost."
                            : "Your answers are only on screen (the unfinished take could not be written either), so "
-                             "keep this window open; ") +
-                  "free some space or check the data folder, then press Save again.";
+                             "keep this window open.");
         return;
     }
     r.saved = true;

@@ -24,8 +24,8 @@ void TakeController::persistDraft() {
         t.draftError = "This window can read but not save while Rekindle is open in another window: these answers are "
                        "kept only while it stays open.";
     else if (!m_ctx.drafts->save(d, &err))
-        t.draftError = "Your answers could not be written to disk (" + err +
-                       "). They are kept while Rekindle stays open; free some space or check the data folder.";
+        t.draftError = "Your answers could not be written to disk: " + writeFailureAdvice(err) +
+                       ". They are kept while Rekindle stays open.";
     else
         t.draftError.clear();
 }

@@ -235,3 +235,14 @@ TEST_CASE("crash leftovers: temp files of a dead writer are removed, a running w
     CHECK(fs::exists(kept));
     CHECK(storage::removeStaleTempFiles(tmp.path / "missing") == 0);
 }
+
+TEST_CASE("a failed write's advice fits its reason: free space only when space ran out, never a doubled full stop") {
+    CHECK(app::writeFailureAdvice("/d/results.json: No space left on device") ==
+          "/d/results.json: No space left on device. Free some space");
+    std::string link = app::writeFailureAdvice(
+        "/d/results is a symbolic link; Rekindle does not write through links. Fix: move it aside so that Rekindle "
+        "makes a real folder.");
+    CHECK(link.find("..") == std::string::npos);
+    CHECK(link.find("space") == std::string::npos);
+    CHECK(link.ends_with("makes a real folder. Fix the data folder as this says"));
+}
