@@ -10,11 +10,6 @@ SetLoader::~SetLoader() {
     if (m_thread.joinable()) m_thread.join();
 }
 
-void SetLoader::setWake(std::function<void()> wake) {
-    std::lock_guard<std::mutex> g(m_wakeMutex);
-    m_wake = std::move(wake);
-}
-
 void SetLoader::start(Read read) {
     if (m_thread.joinable()) {
         m_next = std::move(read);
@@ -27,8 +22,7 @@ void SetLoader::start(Read read) {
 void SetLoader::run(Read read) {
     m_result = read(m_stop);
     m_done = true;
-    std::lock_guard<std::mutex> g(m_wakeMutex);
-    if (m_wake) m_wake();
+    m_wake.fire();
 }
 
 std::optional<std::vector<SetEntry>> SetLoader::take() {

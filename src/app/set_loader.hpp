@@ -4,12 +4,12 @@
 
 #include <atomic>
 #include <functional>
-#include <mutex>
 #include <optional>
 #include <thread>
 #include <vector>
 
 #include "app/state.hpp"
+#include "app/wake_signal.hpp"
 
 namespace rekindle::app {
 
@@ -22,7 +22,7 @@ public:
     SetLoader(const SetLoader&) = delete;
     SetLoader& operator=(const SetLoader&) = delete;
 
-    void setWake(std::function<void()> wake);
+    void setWake(std::function<void()> wake) { m_wake.set(std::move(wake)); }
     // Starts `read` on the worker. While one runs, the newest request waits and runs after it: files changed during
     // a read are read again, and never more than one read runs.
     void start(Read read);
@@ -39,8 +39,7 @@ private:
     std::atomic<bool> m_done{false};
     std::atomic<bool> m_stop{false};
     std::vector<SetEntry> m_result;  // written by the worker before m_done, read after it: no lock needed
-    std::function<void()> m_wake;    // set from the UI thread, called from the worker: guarded by m_wakeMutex
-    std::mutex m_wakeMutex;
+    WakeSignal m_wake;
 };
 
 }  // namespace rekindle::app

@@ -19,10 +19,7 @@ SetWatcher::~SetWatcher() {
     if (m_thread.joinable()) m_thread.join();
 }
 
-void SetWatcher::setWake(std::function<void()> wake) {
-    std::lock_guard<std::mutex> lock(m_wakeMutex);
-    m_wake = std::move(wake);
-}
+void SetWatcher::setWake(std::function<void()> wake) { m_wake.set(std::move(wake)); }
 
 SetWatcher::Snapshot SetWatcher::snapshot() const {
     Snapshot out;
@@ -46,12 +43,7 @@ void SetWatcher::run() {
         if (now == last) continue;
         last = std::move(now);
         m_changed = true;
-        std::function<void()> wake;
-        {
-            std::lock_guard<std::mutex> lock(m_wakeMutex);
-            wake = m_wake;
-        }
-        if (wake) wake();
+        m_wake.fire();
     }
 }
 

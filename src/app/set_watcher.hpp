@@ -5,11 +5,11 @@
 #include <atomic>
 #include <filesystem>
 #include <functional>
-#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "app/wake_signal.hpp"
 #include "storage/atomic_file.hpp"
 
 namespace rekindle::app {
@@ -32,8 +32,7 @@ private:
 
     std::vector<std::filesystem::path> m_dirs;
     std::string m_extraFile;
-    std::function<void()> m_wake;  // set from the UI thread, called from the watcher: guarded by m_wakeMutex
-    std::mutex m_wakeMutex;
+    WakeSignal m_wake;
     std::atomic<bool> m_stop{false};
     std::atomic<bool> m_changed{false};
     std::thread m_thread;

@@ -51,7 +51,7 @@ void LockController::startJob(Job job, std::function<Outcome()> work) {
             m_outcome = std::move(o);
         }
         m_done = true;
-        if (m_wake) m_wake();
+        m_wake.fire();
     });
 }
 

@@ -13,6 +13,7 @@
 
 #include "app/context.hpp"
 #include "app/lock/passphrase.hpp"
+#include "app/wake_signal.hpp"
 
 namespace rekindle::app {
 
@@ -25,7 +26,7 @@ public:
     LockController(const LockController&) = delete;
     LockController& operator=(const LockController&) = delete;
 
-    void setWake(std::function<void()> wake) { m_wake = std::move(wake); }
+    void setWake(std::function<void()> wake) { m_wake.set(std::move(wake)); }
     // 0 = use the setting; tests shorten the idle time (REKINDLE_TEST_IDLE_LOCK_SECONDS in test builds).
     void setIdleSecondsOverride(double seconds) { m_idleOverride = seconds; }
 
@@ -54,7 +55,7 @@ private:
     void keepUnsavedNote();
 
     Context& m_ctx;
-    std::function<void()> m_wake;
+    WakeSignal m_wake;
     std::thread m_worker;
     std::atomic<bool> m_done{false};
     std::mutex m_mutex;
