@@ -32,3 +32,14 @@ function(rekindle_check_layers src_root)
     endforeach()
   endforeach()
 endfunction()
+
+# Fails configure when a line of any of the files after `why` matches `regex`, naming the file and the line:
+# rules a compiler cannot see (core includes nothing impure, a test name CTest would cut in two).
+function(rekindle_forbid_lines regex why)
+  foreach(f ${ARGN})
+    file(STRINGS ${f} bad REGEX "${regex}")
+    if(bad)
+      message(FATAL_ERROR "${f}: ${why}: ${bad}")
+    endif()
+  endforeach()
+endfunction()
